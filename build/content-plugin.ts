@@ -1,0 +1,35 @@
+/**
+ * Vite plugin: turns the trainer-editable data files into typed virtual
+ * modules at build time. A broken file fails the build with its name and field.
+ *
+ *   import catalog from 'virtual:langkah/catalog';
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
+import { CATALOG_FILE, loadCatalog } from './catalog';
+
+const modules: Record<string, { files: string[]; load: (root: string) => unknown }> = {
+  'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
+};
+
+/** The project root, whatever folder Vite or Vitest runs from. */
+export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+export function contentPlugin(): Plugin {
+  const root = PROJECT_ROOT;
+  return {
+    name: 'langkah-content',
+    enforce: 'pre',
+    resolveId(id) {
+      return id in modules ? `\0${id}` : null;
+    },
+    load(id) {
+      if (!id.startsWith('\0virtual:langkah/')) return null;
+      const entry = modules[id.slice(1)];
+      if (!entry) return null;
+      for (const file of entry.files) this.addWatchFile(resolve(root, file));
+      return `export default ${JSON.stringify(entry.load(root))};`;
+    },
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The one message contract between content script, extension pages and the
+ * background. Every message is declared here with its request and response;
+ * nothing else in the code base names a message by string.
+ */
+import type { SystemCategory } from './catalog';
+
+export interface SystemUsage {
+  systemId: string;
+  name: string;
+  category: SystemCategory | 'instansi pemerintah';
+  views: number;
+  lastSeen: number;
+}
+
+export interface ProtocolMap {
+  /**
+   * A content script saw a government page load. The background reads the URL
+   * from the sender (never from the payload), detects the system and counts
+   * one view for today. `eventId` makes a retry after a lost reply harmless.
+   */
+  pageVisited(req: { eventId: string }): { recorded: boolean; systemId: string | null };
+  /** Systems used in the last 7 local days, most used first. */
+  getWeeklyUsage(req: Record<string, never>): { systems: SystemUsage[] };
+}
+
+export type MessageType = keyof ProtocolMap;
+export type RequestOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
+export type ResponseOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
+
+/** What crosses the wire. `ok: false` means the handler did not complete: the sender may retry. */
+export type Envelope<K extends MessageType = MessageType> = { langkah: 1; type: K; data: RequestOf<K> };
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -1,0 +1,56 @@
+import type { SystemUsage } from '../../core/protocol';
+import { addDays, type DayKey } from '../../core/day';
+import type { LangkahDB } from '../../lib/db';
+
+export interface VisitEvent {
+  eventId: string;
+  systemId: string;
+  day: DayKey;
+  at: number;
+}
+
+/**
+ * Counts one page view for `systemId` on `day`. Atomic: many tabs reporting at
+ * once give exact counts, and a retried event (same `eventId`) counts once.
+ * Returns false when the event was already applied.
+ */
+export async function recordVisit(db: LangkahDB, event: VisitEvent): Promise<boolean> {
+  return db.transaction('rw', db.visits, db.receipts, async () => {
+    if (await db.receipts.get(event.eventId)) return false;
+    await db.receipts.add({ id: event.eventId, at: event.at });
+    const key: [string, string] = [event.day, event.systemId];
+    const existing = await db.visits.get(key);
+    if (existing) {
+      await db.visits.update(key, {
+        views: existing.views + 1,
+        firstSeen: Math.min(existing.firstSeen, event.at),
+        lastSeen: Math.max(existing.lastSeen, event.at),
+      });
+    } else {
+      await db.visits.add({ day: event.day, systemId: event.systemId, views: 1, firstSeen: event.at, lastSeen: event.at });
+    }
+    return true;
+  });
+}
+
+/** Drops receipts older than `keepDays`; a retry never comes that late. */
+export async function pruneReceipts(db: LangkahDB, now: number, keepDays = 3): Promise<number> {
+  return db.receipts.where('at').below(now - keepDays * 86_400_000).delete();
+}
+
+/** Views per system over the 7 days ending `today`, most used first. */
+export async function weeklyUsage(
+  db: LangkahDB,
+  today: DayKey,
+  describe: (systemId: string) => Pick<SystemUsage, 'name' | 'category'>,
+): Promise<SystemUsage[]> {
+  const rows = await db.visits.where('day').between(addDays(today, -6), today, true, true).toArray();
+  const bySystem = new Map<string, SystemUsage>();
+  for (const row of rows) {
+    const usage = bySystem.get(row.systemId) ?? { systemId: row.systemId, ...describe(row.systemId), views: 0, lastSeen: 0 };
+    usage.views += row.views;
+    usage.lastSeen = Math.max(usage.lastSeen, row.lastSeen);
+    bySystem.set(row.systemId, usage);
+  }
+  return [...bySystem.values()].sort((a, b) => b.views - a.views || b.lastSeen - a.lastSeen || a.name.localeCompare(b.name));
+}

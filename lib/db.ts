@@ -1,0 +1,64 @@
+/**
+ * The learner's records, in IndexedDB of the extension's own origin.
+ * Opened only by the background and extension pages — never by a content
+ * script, which would write into the government site's storage instead.
+ *
+ * Every schema change is a new `version()` with an upgrade function when data
+ * must change; a released version is never edited.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { DayKey } from '../core/day';
+
+/** Page views of one system on one local day: an aggregate, never a URL. */
+export interface VisitDay {
+  day: DayKey;
+  systemId: string;
+  views: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/** One finished lesson or review. */
+export interface Completion {
+  id: string;
+  lessonId: string;
+  kind: 'lesson' | 'review';
+  day: DayKey;
+  completedAt: number;
+  /** Minutes east of UTC when it happened (WIB = 420). */
+  utcOffset: number;
+  correct: number;
+  total: number;
+  durationMs: number;
+}
+
+/** Ids of events already applied, so a retried message is not counted twice. Pruned after a few days. */
+export interface Receipt {
+  id: string;
+  at: number;
+}
+
+export const DB_NAME = 'langkah';
+
+export class LangkahDB extends Dexie {
+  visits!: EntityTable<VisitDay>;
+  completions!: EntityTable<Completion, 'id'>;
+  receipts!: EntityTable<Receipt, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    this.version(1).stores({
+      visits: '[day+systemId], day, systemId',
+      completions: 'id, day, lessonId',
+      receipts: 'id, at',
+    });
+  }
+}
+
+let instance: LangkahDB | undefined;
+
+/** The database singleton of this extension context. */
+export function getDb(): LangkahDB {
+  instance ??= new LangkahDB();
+  return instance;
+}

@@ -1,0 +1,86 @@
+/**
+ * The one adapter between the typed protocol (core/protocol.ts) and
+ * `runtime.sendMessage` / `runtime.onMessage`. Differences between browsers and
+ * WXT's fake browser (Promise vs `sendResponse`) are handled here and nowhere else.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../core/protocol';
+
+export type Handler<K extends MessageType> = (
+  data: RequestOf<K>,
+  sender: Browser.runtime.MessageSender,
+) => ResponseOf<K> | Promise<ResponseOf<K>>;
+
+export type Handlers = { [K in MessageType]: Handler<K> };
+
+function isEnvelope(value: unknown): value is Envelope {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { langkah?: unknown }).langkah === 1 &&
+    typeof (value as { type?: unknown }).type === 'string'
+  );
+}
+
+/**
+ * Answers protocol messages in the background. Unknown or malformed messages
+ * are ignored (another listener may own them); a handler that throws answers
+ * `{ ok: false }` so the sender knows the work did not happen.
+ */
+export function onMessages(handlers: Handlers): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse?: (r: unknown) => void) => {
+    if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
+    const handler = handlers[message.type] as Handler<MessageType>;
+    const reply: Promise<Reply<unknown>> = (async () => {
+      try {
+        return { ok: true, value: await handler(message.data as never, sender) } as const;
+      } catch (error) {
+        console.error(`[langkah] ${message.type} failed`, error);
+        return { ok: false, error: error instanceof Error ? error.message : String(error) } as const;
+      }
+    })();
+    if (typeof sendResponse === 'function') {
+      void reply.then(sendResponse);
+      return true; // keeps the channel open in every browser
+    }
+    return reply; // WXT's fake browser awaits the returned promise
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
+
+export class MessageError extends Error {
+  override name = 'MessageError';
+}
+
+export interface SendOptions {
+  /** Extra attempts when the background did not answer or could not finish. */
+  retries?: number;
+  /** Delay before the first retry; doubles each time. */
+  retryDelayMs?: number;
+}
+
+/**
+ * Sends one protocol message and resolves with the handler's value. When the
+ * background is not there (a stopped service worker that did not wake in time)
+ * or reports a failure, it retries; only then does it reject.
+ */
+export async function sendMessage<K extends MessageType>(
+  type: K,
+  data: RequestOf<K>,
+  { retries = 2, retryDelayMs = 150 }: SendOptions = {},
+): Promise<ResponseOf<K>> {
+  const envelope: Envelope<K> = { langkah: 1, type, data };
+  let lastError = 'no reply';
+  for (let attempt = 0; attempt <= retries; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
+    try {
+      const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<K>> | undefined;
+      if (reply?.ok) return reply.value;
+      lastError = reply ? reply.error : 'no reply';
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  throw new MessageError(`${type}: ${lastError}`);
+}

@@ -1,0 +1,52 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { contentPlugin } from './build/content-plugin';
+import { governmentMatchPatterns } from './build/catalog';
+
+/** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
+export const GECKO_ID = 'langkah@langkah.id';
+
+export default defineConfig({
+  // Explicit imports everywhere: a reader sees where `browser` comes from,
+  // and nothing from the extension shell leaks into core/ by accident.
+  imports: false,
+  // One manifest model for both browsers: MV3 (service worker in Chrome,
+  // an event page in Firefox, which WXT emits as background.scripts).
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact(), contentPlugin()],
+    build: { target: 'es2022' },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Langkah',
+    description: '__MSG_extDescription__',
+    default_locale: 'id',
+    action: { default_title: '__MSG_actionTitle__' },
+    permissions: ['storage', 'alarms'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      // The content script's reach is the catalog's, computed from data/systems.yaml,
+      // so adding a system in the data file is enough to be injected there.
+      const matches = governmentMatchPatterns();
+      for (const script of manifest.content_scripts ?? []) script.matches = matches;
+    },
+  },
+  zip: {
+    artifactTemplate: 'langkah-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'langkah-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test-results/**', 'bench-results/**'],
+  },
+});
