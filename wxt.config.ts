@@ -1,7 +1,7 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { contentPlugin } from './build/content-plugin';
 import { governmentMatchPatterns } from './build/catalog';
+import { contentPlugin } from './build/content-plugin';
 
 /** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
 export const GECKO_ID = 'langkah@langkah.id';

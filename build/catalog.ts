@@ -14,7 +14,10 @@ export const CATALOG_FILE = 'data/systems.yaml';
 
 const hostName = z
   .string()
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'bukan nama host yang sah (huruf kecil, tanpa skema, port atau garis miring)');
+  .regex(
+    /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
+    'bukan nama host yang sah (huruf kecil, tanpa skema, port atau garis miring)',
+  );
 
 const hostRule = z.discriminatedUnion('match', [
   z.object({ match: z.literal('exact'), host: hostName, confirmed: z.boolean() }).strict(),

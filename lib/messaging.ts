@@ -3,7 +3,7 @@
  * `runtime.sendMessage` / `runtime.onMessage`. Differences between browsers and
  * WXT's fake browser (Promise vs `sendResponse`) are handled here and nowhere else.
  */
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../core/protocol';
 
 export type Handler<K extends MessageType> = (

@@ -1,5 +1,5 @@
-import type { SystemUsage } from '../../core/protocol';
 import { addDays, type DayKey } from '../../core/day';
+import type { SystemUsage } from '../../core/protocol';
 import type { LangkahDB } from '../../lib/db';
 
 export interface VisitEvent {
@@ -27,7 +27,13 @@ export async function recordVisit(db: LangkahDB, event: VisitEvent): Promise<boo
         lastSeen: Math.max(existing.lastSeen, event.at),
       });
     } else {
-      await db.visits.add({ day: event.day, systemId: event.systemId, views: 1, firstSeen: event.at, lastSeen: event.at });
+      await db.visits.add({
+        day: event.day,
+        systemId: event.systemId,
+        views: 1,
+        firstSeen: event.at,
+        lastSeen: event.at,
+      });
     }
     return true;
   });
@@ -35,22 +41,32 @@ export async function recordVisit(db: LangkahDB, event: VisitEvent): Promise<boo
 
 /** Drops receipts older than `keepDays`; a retry never comes that late. */
 export async function pruneReceipts(db: LangkahDB, now: number, keepDays = 3): Promise<number> {
-  return db.receipts.where('at').below(now - keepDays * 86_400_000).delete();
+  return db.receipts
+    .where('at')
+    .below(now - keepDays * 86_400_000)
+    .delete();
 }
 
 /** Views per system over the 7 days ending `today`, most used first. */
 export async function weeklyUsage(
   db: LangkahDB,
   today: DayKey,
-  describe: (systemId: string) => Pick<SystemUsage, 'name' | 'category'>,
+  nameOf: (systemId: string) => Pick<SystemUsage, 'name' | 'category'>,
 ): Promise<SystemUsage[]> {
   const rows = await db.visits.where('day').between(addDays(today, -6), today, true, true).toArray();
   const bySystem = new Map<string, SystemUsage>();
   for (const row of rows) {
-    const usage = bySystem.get(row.systemId) ?? { systemId: row.systemId, ...describe(row.systemId), views: 0, lastSeen: 0 };
+    const usage = bySystem.get(row.systemId) ?? {
+      systemId: row.systemId,
+      ...nameOf(row.systemId),
+      views: 0,
+      lastSeen: 0,
+    };
     usage.views += row.views;
     usage.lastSeen = Math.max(usage.lastSeen, row.lastSeen);
     bySystem.set(row.systemId, usage);
   }
-  return [...bySystem.values()].sort((a, b) => b.views - a.views || b.lastSeen - a.lastSeen || a.name.localeCompare(b.name));
+  return [...bySystem.values()].sort(
+    (a, b) => b.views - a.views || b.lastSeen - a.lastSeen || a.name.localeCompare(b.name),
+  );
 }

@@ -1,0 +1,24 @@
+/**
+ * One row of `npm run bench`: a named measurement with its goal.
+ * Each bench/*.bench.ts module exports `measurements: Measurement[]`.
+ */
+export interface MeasurementResult {
+  /** The measured value, in `unit`. */
+  value: number;
+  unit: string;
+  pass: boolean;
+  /** Extra context printed under the table, e.g. sample size. */
+  detail?: string;
+}
+
+export interface Measurement {
+  /** Short stable name, e.g. `detection: time vs new URL()`. */
+  name: string;
+  /** The goal in words, e.g. `≤ 1.5×`. */
+  goal: string;
+  /** Needs the built extension in .output/ (the runner builds first when so). */
+  needsBuild?: boolean;
+  /** Needs a real browser (Chromium). */
+  needsBrowser?: boolean;
+  run(): Promise<MeasurementResult>;
+}
