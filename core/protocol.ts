@@ -3,16 +3,6 @@
  * background. Every message is declared here with its request and response;
  * nothing else in the code base names a message by string.
  */
-import type { SystemCategory } from './catalog';
-
-export interface SystemUsage {
-  systemId: string;
-  name: string;
-  category: SystemCategory | 'instansi pemerintah';
-  views: number;
-  lastSeen: number;
-}
-
 export interface ProtocolMap {
   /**
    * A content script saw a government page load. The background reads the URL
@@ -20,8 +10,6 @@ export interface ProtocolMap {
    * one view for today. `eventId` makes a retry after a lost reply harmless.
    */
   pageVisited(req: { eventId: string }): { recorded: boolean; systemId: string | null };
-  /** Systems used in the last 7 local days, most used first. */
-  getWeeklyUsage(req: Record<string, never>): { systems: SystemUsage[] };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -1,8 +1,8 @@
 import { dayKey } from '../../core/day';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
-import { describeSystem, detect } from './systems';
-import { recordVisit, weeklyUsage } from './visits';
+import { detect } from '../../lib/systems';
+import { recordVisit } from '../../lib/visits';
 
 /** Wires every protocol message to its handler. Call once, synchronously, at start. */
 export function setupMessaging(now: () => number = Date.now): void {
@@ -23,9 +23,6 @@ export function setupMessaging(now: () => number = Date.now): void {
         at,
       });
       return { recorded, systemId: detection.system.id };
-    },
-    async getWeeklyUsage() {
-      return { systems: await weeklyUsage(getDb(), dayKey(now()), describeSystem) };
     },
   });
 }

@@ -1,7 +1,7 @@
 import catalog from 'virtual:langkah/catalog';
-import { GENERIC_GOV_CATEGORY, GENERIC_GOV_ID } from '../../core/catalog';
-import { createDetector } from '../../core/detect';
-import type { SystemUsage } from '../../core/protocol';
+import { GENERIC_GOV_CATEGORY } from '../core/catalog';
+import { createDetector } from '../core/detect';
+import type { SystemUsage } from './visits';
 
 /** Detects the system of a URL with the built-in catalog. */
 export const detect = createDetector(catalog);
@@ -12,6 +12,6 @@ const byId = new Map(catalog.systems.map((s) => [s.id, s]));
 export function describeSystem(systemId: string): Pick<SystemUsage, 'name' | 'category'> {
   const system = byId.get(systemId);
   if (system) return { name: system.name, category: system.category };
-  if (systemId === GENERIC_GOV_ID) return { name: 'Situs instansi pemerintah', category: GENERIC_GOV_CATEGORY };
+  // Generic government sites share one id; the UI gives it a localised name.
   return { name: systemId, category: GENERIC_GOV_CATEGORY };
 }

@@ -1,6 +1,15 @@
-import { addDays, type DayKey } from '../../core/day';
-import type { SystemUsage } from '../../core/protocol';
-import type { LangkahDB } from '../../lib/db';
+import type { Detection } from '../core/catalog';
+import { addDays, type DayKey } from '../core/day';
+import type { LangkahDB } from './db';
+
+/** One system's use over a period, for the popup. */
+export interface SystemUsage {
+  systemId: string;
+  name: string;
+  category: Detection['system']['category'];
+  views: number;
+  lastSeen: number;
+}
 
 export interface VisitEvent {
   eventId: string;

@@ -1,0 +1,37 @@
+import { useEffect, useState } from 'preact/hooks';
+import { isLocale, LOCALES, type Locale } from '../lib/i18n';
+import { uiLanguage } from '../lib/settings';
+import { useT } from './I18n';
+
+/** Lets the learner pick the interface language regardless of the browser's. */
+export function LanguageSetting() {
+  const { t, locale } = useT();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setSaved(false), [locale]);
+  const labels: Record<Locale, string> = { id: t('options_language_id'), en: t('options_language_en') };
+  return (
+    <div class="field">
+      <label for="ui-language">{t('options_language_label')}</label>
+      <select
+        id="ui-language"
+        data-testid="ui-language"
+        value={locale}
+        onChange={async (event) => {
+          const value = event.currentTarget.value;
+          if (!isLocale(value)) return;
+          await uiLanguage.setValue(value);
+          setSaved(true);
+        }}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {labels[code]}
+          </option>
+        ))}
+      </select>
+      <span role="status" class="muted">
+        {saved ? t('options_saved') : ''}
+      </span>
+    </div>
+  );
+}
