@@ -9,7 +9,6 @@ export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T }
  */
 export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[] = []): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists the query's inputs in `deps`
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
       next: (value) => setState({ status: 'ready', value }),

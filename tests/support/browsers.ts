@@ -49,11 +49,22 @@ export function requireBuild(dir: string): string {
 }
 
 /** Every host the tests and the demo map to loopback. */
-export const MAPPED_HOST_RULES = ['*.go.id', '*.inaproc.id', 'inaproc.id', 'krisna.systems', '*.example.com'];
+export const MAPPED_HOST_RULES = [
+  '*.go.id',
+  '*.inaproc.id',
+  'inaproc.id',
+  'krisna.systems',
+  '*.example.com',
+  'demo.langkah.test',
+];
 
-/** Chromium flags that load the extension and send mapped hosts to loopback. */
-export function chromiumArgs(extensionDir: string): string[] {
-  const rules = [...MAPPED_HOST_RULES.map((h) => `MAP ${h} 127.0.0.1`), 'EXCLUDE localhost'].join(',');
+/**
+ * Chromium flags that load the extension and send mapped hosts to loopback.
+ * With `port`, mapped hosts also reach that port, so URLs need none (the demo).
+ */
+export function chromiumArgs(extensionDir: string, port?: number): string[] {
+  const target = port ? `127.0.0.1:${port}` : '127.0.0.1';
+  const rules = [...MAPPED_HOST_RULES.map((h) => `MAP ${h} ${target}`), 'EXCLUDE localhost'].join(',');
   return [
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
