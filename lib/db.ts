@@ -6,7 +6,7 @@
  * Every schema change is a new `version()` with an upgrade function when data
  * must change; a released version is never edited.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayKey } from '../core/day';
 
 /** Page views of one system on one local day: an aggregate, never a URL. */
@@ -41,7 +41,7 @@ export interface Receipt {
 export const DB_NAME = 'langkah';
 
 export class LangkahDB extends Dexie {
-  visits!: EntityTable<VisitDay>;
+  visits!: Table<VisitDay, [DayKey, string]>;
   completions!: EntityTable<Completion, 'id'>;
   receipts!: EntityTable<Receipt, 'id'>;
 
