@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { isLocale, LOCALES, type Locale } from '../lib/i18n';
 import { uiLanguage } from '../lib/settings';
 import { useT } from './I18n';
@@ -7,7 +7,6 @@ import { useT } from './I18n';
 export function LanguageSetting() {
   const { t, locale } = useT();
   const [saved, setSaved] = useState(false);
-  useEffect(() => setSaved(false), [locale]);
   const labels: Record<Locale, string> = { id: t('options_language_id'), en: t('options_language_en') };
   return (
     <div class="field">
