@@ -62,7 +62,8 @@ export function isDayKey(value: unknown): value is DayKey {
  */
 
 /**
- * Days since 1970-01-01 of a key; `NaN` when the key is not `YYYY-MM-DD`.
+ * Days since 1970-01-01 of a key; `NaN` when the key is not shaped `YYYY-MM-DD`
+ * with month 1–12 and day 1–31 (use `isDayKey` to reject `2026-02-30`).
  * @example dayNumber('1970-01-02') // 1
  */
 export function dayNumber(key: DayKey): number {
