@@ -8,9 +8,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CATALOG_FILE, loadCatalog } from './catalog';
+import { HOLIDAYS_FILE, loadHolidays } from './holidays';
 
 const modules: Record<string, { files: string[]; load: (root: string) => unknown }> = {
   'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
+  'virtual:langkah/holidays': { files: [HOLIDAYS_FILE], load: loadHolidays },
 };
 
 /** The project root, whatever folder Vite or Vitest runs from. */

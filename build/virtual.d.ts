@@ -2,3 +2,9 @@ declare module 'virtual:langkah/catalog' {
   const catalog: import('../core/catalog').Catalog;
   export default catalog;
 }
+
+declare module 'virtual:langkah/holidays' {
+  /** Libur nasional and cuti bersama by day key: SKB years plus date-holidays for other years (see data/holidays.yaml). */
+  const holidays: import('../core/workdays').HolidayCalendar;
+  export default holidays;
+}
