@@ -9,10 +9,13 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CATALOG_FILE, loadCatalog } from './catalog';
 import { HOLIDAYS_FILE, loadHolidays } from './holidays';
+import { lessonWatchFiles, loadLessons } from './lessons';
 
-const modules: Record<string, { files: string[]; load: (root: string) => unknown }> = {
+/** `files` are watched in dev; a function lists them when the module is loaded (e.g. every lesson file). */
+const modules: Record<string, { files: string[] | ((root: string) => string[]); load: (root: string) => unknown }> = {
   'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
   'virtual:langkah/holidays': { files: [HOLIDAYS_FILE], load: loadHolidays },
+  'virtual:langkah/lessons': { files: (root) => [CATALOG_FILE, ...lessonWatchFiles(root)], load: loadLessons },
 };
 
 /** The project root, whatever folder Vite or Vitest runs from. */
@@ -30,7 +33,8 @@ export function contentPlugin(): Plugin {
       if (!id.startsWith('\0virtual:langkah/')) return null;
       const entry = modules[id.slice(1)];
       if (!entry) return null;
-      for (const file of entry.files) this.addWatchFile(resolve(root, file));
+      const files = typeof entry.files === 'function' ? entry.files(root) : entry.files;
+      for (const file of files) this.addWatchFile(resolve(root, file));
       return `export default ${JSON.stringify(entry.load(root))};`;
     },
   };

@@ -8,3 +8,9 @@ declare module 'virtual:langkah/holidays' {
   const holidays: import('../core/workdays').HolidayCalendar;
   export default holidays;
 }
+
+declare module 'virtual:langkah/lessons' {
+  /** Every lesson of lessons/*.md, compiled and validated at build time, sorted by id (see build/lessons.ts). */
+  const lessons: import('../core/lesson').Lesson[];
+  export default lessons;
+}

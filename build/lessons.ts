@@ -1,0 +1,576 @@
+/**
+ * Build-time compiler for lessons/*.md: front matter validated with zod,
+ * Markdown turned into safe HTML with markdown-it, every problem reported as a
+ * ContentError naming the file, the field and what to fix. Runs in Node only.
+ * The file format is documented for trainers in lessons/README.md.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance, type Token } from 'markdown-it';
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { Catalog } from '../core/catalog';
+import {
+  countWords,
+  LESSON_LEVELS,
+  LESSON_LIMITS,
+  LESSON_PILLARS,
+  type Lesson,
+  type LessonCard,
+  type QuizOption,
+  type QuizQuestion,
+} from '../core/lesson';
+import { loadCatalog } from './catalog';
+import { ContentError } from './errors';
+
+export const LESSONS_DIR = 'lessons';
+
+/** The heading of the quiz section, compared case-insensitively. */
+export const QUIZ_HEADING = 'Kuis';
+
+const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
+
+// ---------------------------------------------------------------- front matter
+
+const kebabId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+const sourceSchema = z
+  .object({
+    title: z.string().trim().min(3),
+    url: z.url({ protocol: /^https?$/, error: 'harus alamat lengkap yang diawali https:// (atau http://)' }),
+  })
+  .strict();
+
+const frontMatterSchema = z
+  .object({
+    id: z.string().regex(kebabId, 'pakai huruf kecil, angka dan tanda hubung saja, mis. "kata-sandi-kuat"'),
+    title: z.string().trim().min(3).max(80),
+    summary: z.string().trim().min(10).max(200),
+    minutes: z
+      .number()
+      .int('harus bilangan bulat 1, 2 atau 3')
+      .min(LESSON_LIMITS.minMinutes, `harus ${LESSON_LIMITS.minMinutes}–${LESSON_LIMITS.maxMinutes} menit`)
+      .max(LESSON_LIMITS.maxMinutes, `harus ${LESSON_LIMITS.minMinutes}–${LESSON_LIMITS.maxMinutes} menit`),
+    level: z.enum(LESSON_LEVELS),
+    pillar: z.enum(LESSON_PILLARS),
+    systems: z.array(z.string()),
+    topics: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(2)
+          .max(60)
+          .refine((topic) => topic === topic.toLowerCase(), 'tulis dengan huruf kecil'),
+      )
+      .min(1),
+    sources: z.array(sourceSchema).min(1, 'minimal satu sumber (peraturan atau halaman resmi) dengan title dan url'),
+  })
+  .strict();
+
+type FrontMatter = z.infer<typeof frontMatterSchema>;
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'teks',
+  number: 'angka',
+  array: 'daftar (- … atau [ … ])',
+  object: 'isian bertingkat (title: … url: …)',
+  boolean: 'true atau false',
+};
+
+/** Zod issues in words a trainer understands; schema-level messages take precedence. */
+const friendlyError: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined || issue.input === null
+        ? 'wajib diisi'
+        : `harus berupa ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      if (issue.origin === 'string') return `terlalu pendek (minimal ${issue.minimum} karakter)`;
+      if (issue.origin === 'array') return `terlalu sedikit (minimal ${issue.minimum} butir)`;
+      return `terlalu kecil (minimal ${issue.minimum})`;
+    case 'too_big':
+      if (issue.origin === 'string') return `terlalu panjang (maksimal ${issue.maximum} karakter)`;
+      if (issue.origin === 'array') return `terlalu banyak (maksimal ${issue.maximum} butir)`;
+      return `terlalu besar (maksimal ${issue.maximum})`;
+    case 'invalid_value':
+      return `"${String(issue.input)}" tidak dikenal; pilih salah satu: ${issue.values.map(String).join(', ')}`;
+    case 'unrecognized_keys':
+      return `kolom tidak dikenal: ${issue.keys.join(', ')} (periksa ejaannya)`;
+    default:
+      return undefined;
+  }
+};
+
+function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(front matter)';
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+/** 1-based line in the front matter text of the node at `path`, or of its nearest existing parent. */
+function yamlLine(doc: Document, counter: LineCounter, path: readonly PropertyKey[], key?: string): number {
+  const keys = path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number');
+  if (key !== undefined) {
+    const map = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
+    if (isMap(map)) {
+      const pair = map.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === key);
+      if (pair && isNode(pair.key) && pair.key.range) return counter.linePos(pair.key.range[0]).line;
+    }
+  }
+  for (let n = keys.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(keys.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      // A missing key points at its parent map: name the parent's first line.
+      return counter.linePos(node.range[0]).line;
+    }
+  }
+  return 1;
+}
+
+interface SplitFile {
+  yaml: string;
+  body: string;
+  /** 0-based index, in the file, of the first body line. */
+  bodyStart: number;
+}
+
+function splitFrontMatter(text: string, file: string): SplitFile {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0]?.trim() !== '---') {
+    throw new ContentError(file, '(front matter)', 'baris pertama harus "---", lalu id, title, … dan ditutup "---"');
+  }
+  const end = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+  if (end < 0) throw new ContentError(file, '(front matter)', 'tidak ada baris "---" penutup front matter');
+  return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyStart: end + 1 };
+}
+
+function parseFrontMatter(split: SplitFile, file: string): FrontMatter {
+  const counter = new LineCounter();
+  const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const yamlError = doc.errors[0];
+  if (yamlError) {
+    const line = (yamlError.linePos?.[0]?.line ?? 0) + 1;
+    throw new ContentError(file, '(front matter)', `YAML tidak valid di baris ${line}: ${yamlError.message}`);
+  }
+  const raw: unknown = doc.toJS();
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new ContentError(file, '(front matter)', 'harus berisi kolom "nama: nilai" (id, title, summary, …)');
+  }
+  const result = frontMatterSchema.safeParse(raw, { error: friendlyError });
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  if (!issue) throw new ContentError(file, '(front matter)', 'tidak valid');
+  const extraKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+  const path = extraKey === undefined ? issue.path : [...issue.path, extraKey];
+  // +1: the opening "---" is line 1 of the file.
+  const line = yamlLine(doc, counter, issue.path, extraKey) + 1;
+  throw new ContentError(file, fieldName(path), `${issue.message} (baris ${line})`);
+}
+
+// ---------------------------------------------------------------- Markdown
+
+/**
+ * markdown-it configured for untrusted lesson text: raw HTML is escaped
+ * (`html: false`), only http(s) links become links and they open in a new tab.
+ */
+export function createLessonMarkdown(): MarkdownItInstance {
+  const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
+  md.validateLink = (url) => /^https?:\/\/\S+$/i.test(url.trim());
+  md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+    const token = tokens[idx];
+    if (token) {
+      token.attrSet('target', '_blank');
+      token.attrSet('rel', 'noopener noreferrer');
+    }
+    return self.renderToken(tokens, idx, options);
+  };
+  return md;
+}
+
+const md = createLessonMarkdown();
+
+/** Text a reader sees in inline tokens (links and code included, markup excluded). */
+function inlineText(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.type === 'text' || token.type === 'code_inline') text += token.content;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') text += ' ';
+    else if (token.children) text += inlineText(token.children);
+  }
+  return text;
+}
+
+function hasImage(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => token.type === 'image' || (token.children !== null && hasImage(token.children)));
+}
+
+interface Section {
+  title: string;
+  /** The heading's inline token (for plain text and images). */
+  heading: Token;
+  /** 1-based line of the heading in the file. */
+  line: number;
+  tokens: Token[];
+}
+
+class BodyReader {
+  constructor(
+    readonly file: string,
+    readonly bodyStart: number,
+  ) {}
+
+  line(token: Token | undefined): number {
+    return this.bodyStart + (token?.map?.[0] ?? 0) + 1;
+  }
+
+  fail(field: string, problem: string, token?: Token): never {
+    throw new ContentError(this.file, field, token?.map ? `${problem} (baris ${this.line(token)})` : problem);
+  }
+
+  /** Splits top-level tokens at headings of `tag`; returns what came before and the sections. */
+  split(tokens: readonly Token[], tag: 'h2' | 'h3'): { before: Token[]; sections: Section[] } {
+    const before: Token[] = [];
+    const sections: Section[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i];
+      if (!token) continue;
+      if (token.type === 'heading_open' && token.level === 0 && token.tag === tag) {
+        const heading = tokens[i + 1];
+        if (!heading) continue;
+        sections.push({
+          title: inlineText(heading.children ?? []).trim(),
+          heading,
+          line: this.line(token),
+          tokens: [],
+        });
+        i += 2; // inline + heading_close
+        continue;
+      }
+      const current = sections.at(-1);
+      if (current) current.tokens.push(token);
+      else before.push(token);
+    }
+    return { before, sections };
+  }
+
+  /** Safe inline HTML and its plain text; images are refused. */
+  inline(source: string, field: string, at: Token | undefined): { html: string; text: string } {
+    const tokens = md.parseInline(source, {});
+    if (hasImage(tokens)) this.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', at);
+    return { html: md.renderer.render(tokens, md.options, {}), text: inlineText(tokens) };
+  }
+}
+
+function compileCard(reader: BodyReader, section: Section, index: number): { card: LessonCard; words: string } {
+  const field = `cards[${index}]`;
+  if (!section.title) reader.fail(`${field}.title`, 'judul kartu kosong: tulis teks setelah "## "');
+  if (hasImage([section.heading])) reader.fail(`${field}.title`, 'gambar tidak boleh di judul kartu');
+  const content = section.tokens.filter((token) => token.type !== 'hr');
+  if (content.length === 0) reader.fail(field, `kartu "${section.title}" tidak berisi teks`);
+  for (const token of section.tokens) {
+    if (token.type === 'heading_open') {
+      reader.fail(
+        field,
+        `subjudul ${'#'.repeat(Number(token.tag.slice(1)))} tidak dipakai di kartu; ### hanya untuk pertanyaan di bagian ## ${QUIZ_HEADING}`,
+        token,
+      );
+    }
+    if (token.type === 'inline' && hasImage([token])) {
+      reader.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', token);
+    }
+  }
+  const text = section.tokens.filter((token) => token.type === 'inline').map((token) => inlineText([token]));
+  return {
+    card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) },
+    words: [section.title, ...text].join(' '),
+  };
+}
+
+const OPTION_MARK = /^\[( |x|X)\][ \t]+([\s\S]*\S)\s*$/;
+
+function compileQuestion(
+  reader: BodyReader,
+  section: Section,
+  index: number,
+): { question: QuizQuestion; words: string } {
+  const field = `quiz[${index}]`;
+  if (!section.title) reader.fail(`${field}.prompt`, 'pertanyaan kosong: tulis teks setelah "### "');
+  const prompt = reader.inline(section.heading.content, `${field}.prompt`, section.heading);
+
+  let options: (QuizOption & { plain: string })[] | undefined;
+  let explanation: { html: string; text: string } | undefined;
+  const top = section.tokens.filter((token) => token.level === 0 && token.nesting !== -1);
+  for (const token of top) {
+    if (token.type === 'bullet_list_open') {
+      if (options) reader.fail(`${field}.options`, 'pilihan harus satu daftar tanpa teks di sela-selanya', token);
+      if (explanation)
+        reader.fail(`${field}.explanation`, 'tulis penjelasan (> …) sesudah pilihan, bukan sebelumnya', token);
+      options = readOptions(reader, section.tokens, token, field);
+    } else if (token.type === 'blockquote_open') {
+      if (explanation)
+        reader.fail(`${field}.explanation`, 'hanya satu penjelasan (satu baris > …) per pertanyaan', token);
+      explanation = readExplanation(reader, section.tokens, token, field);
+    } else if (token.type === 'ordered_list_open') {
+      reader.fail(`${field}.options`, 'tulis pilihan dengan "- [x]" / "- [ ]", bukan dengan nomor', token);
+    } else {
+      const inline = section.tokens[section.tokens.indexOf(token) + 1];
+      const looksLikeExplanation = /^penjelasan\s*:/i.test(inline?.content ?? '');
+      reader.fail(
+        field,
+        looksLikeExplanation
+          ? 'penjelasan ditulis sebagai satu baris yang diawali "> ", bukan "Penjelasan:"'
+          : 'teks ini tidak dikenali: pertanyaan cukup satu baris "### …", lalu pilihan "- [x]"/"- [ ]", lalu penjelasan "> …"',
+        token,
+      );
+    }
+  }
+
+  if (!options) reader.fail(`${field}.options`, `pertanyaan "${section.title}" belum punya pilihan jawaban`);
+  if (options.length < LESSON_LIMITS.minOptions) {
+    reader.fail(`${field}.options`, `minimal ${LESSON_LIMITS.minOptions} pilihan, baru ada ${options.length}`);
+  }
+  if (options.length > LESSON_LIMITS.maxOptions) {
+    reader.fail(`${field}.options`, `maksimal ${LESSON_LIMITS.maxOptions} pilihan, ada ${options.length}`);
+  }
+  const correct = options.filter((option) => option.correct).length;
+  if (correct === 0)
+    reader.fail(`${field}.options`, 'tidak ada jawaban yang benar: tandai jawaban benar dengan "- [x]"');
+  if (correct === options.length)
+    reader.fail(`${field}.options`, 'semua pilihan ditandai benar; minimal satu harus "- [ ]"');
+  const seen = new Set<string>();
+  options.forEach((option, i) => {
+    const key = option.plain.toLowerCase();
+    if (seen.has(key)) reader.fail(`${field}.options[${i}]`, `pilihan "${option.plain}" ditulis dua kali`);
+    seen.add(key);
+  });
+  if (!explanation) {
+    reader.fail(`${field}.explanation`, 'penjelasan tidak ada: tulis satu baris diawali "> " sesudah pilihan');
+  }
+
+  return {
+    question: {
+      prompt: prompt.html,
+      options: options.map(({ text, correct }) => ({ text, correct })),
+      explanation: explanation.html,
+    },
+    words: [prompt.text, ...options.map((option) => option.plain), explanation.text].join(' '),
+  };
+}
+
+/** The tokens strictly inside the block opened at `open` (up to its matching close). */
+function inside(tokens: readonly Token[], open: Token): Token[] {
+  const start = tokens.indexOf(open);
+  const close = open.type.replace(/_open$/, '_close');
+  const end = tokens.findIndex((token, i) => i > start && token.type === close && token.level === open.level);
+  return tokens.slice(start + 1, end < 0 ? tokens.length : end);
+}
+
+function readOptions(
+  reader: BodyReader,
+  tokens: readonly Token[],
+  list: Token,
+  field: string,
+): (QuizOption & { plain: string })[] {
+  const items = inside(tokens, list);
+  const options: (QuizOption & { plain: string })[] = [];
+  for (const item of items) {
+    if (item.type !== 'list_item_open' || item.level !== list.level + 1) continue;
+    const optionField = `${field}.options[${options.length}]`;
+    const content = inside(items, item);
+    const blocks = content.filter((token) => token.level === item.level + 1 && token.nesting === 1);
+    const first = blocks[0];
+    if (blocks.length !== 1 || first?.type !== 'paragraph_open') {
+      reader.fail(optionField, 'setiap pilihan cukup satu baris teks, tanpa daftar atau paragraf tambahan', item);
+    }
+    const inline = content.find((token) => token.type === 'inline');
+    const match = OPTION_MARK.exec(inline?.content ?? '');
+    if (!match) {
+      reader.fail(optionField, 'awali pilihan dengan "[x]" (jawaban benar) atau "[ ]" (salah), lalu teksnya', item);
+    }
+    const source = (match[2] ?? '').replace(/\s*\n\s*/g, ' ');
+    const rendered = reader.inline(source, optionField, item);
+    options.push({ text: rendered.html, correct: match[1] !== ' ', plain: rendered.text.trim() });
+  }
+  return options;
+}
+
+function readExplanation(
+  reader: BodyReader,
+  tokens: readonly Token[],
+  quote: Token,
+  field: string,
+): { html: string; text: string } {
+  const content = inside(tokens, quote);
+  const blocks = content.filter((token) => token.level === quote.level + 1 && token.nesting === 1);
+  if (blocks.length !== 1 || blocks[0]?.type !== 'paragraph_open') {
+    reader.fail(`${field}.explanation`, 'penjelasan cukup satu paragraf pendek yang diawali "> "', quote);
+  }
+  const inline = content.find((token) => token.type === 'inline');
+  const source = (inline?.content ?? '').replace(/\s*\n\s*/g, ' ').trim();
+  if (!source) reader.fail(`${field}.explanation`, 'penjelasan kosong: tulis alasannya setelah "> "', quote);
+  if (source.length > LESSON_LIMITS.maxExplanationChars) {
+    reader.fail(
+      `${field}.explanation`,
+      `penjelasan terlalu panjang (${source.length} karakter, maksimal ${LESSON_LIMITS.maxExplanationChars}); cukup satu kalimat`,
+      quote,
+    );
+  }
+  return reader.inline(source, `${field}.explanation`, quote);
+}
+
+function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson, 'cards' | 'quiz' | 'words'> {
+  const reader: BodyReader = new BodyReader(file, bodyStart);
+  const tokens = md.parse(body, {});
+  const firstH1 = tokens.find((token) => token.type === 'heading_open' && token.tag === 'h1');
+  if (firstH1) reader.fail('body', 'judul "# " tidak dipakai: judul pelajaran ada di front matter (title)', firstH1);
+
+  const { before, sections } = reader.split(tokens, 'h2');
+  const stray = before.find((token) => token.nesting !== -1);
+  if (stray) reader.fail('body', 'ada teks sebelum kartu pertama: awali setiap kartu dengan "## Judul"', stray);
+
+  const quizSections = sections.filter((section) => section.title.toLowerCase() === QUIZ_HEADING.toLowerCase());
+  const quizSection = quizSections[0];
+  if (!quizSection) reader.fail('quiz', `bagian "## ${QUIZ_HEADING}" tidak ada; tulis kuis di akhir pelajaran`);
+  if (quizSections.length > 1) reader.fail('quiz', `bagian "## ${QUIZ_HEADING}" ditulis lebih dari sekali`);
+  if (sections.at(-1) !== quizSection) {
+    reader.fail('quiz', `"## ${QUIZ_HEADING}" harus menjadi bagian terakhir (baris ${quizSection.line})`);
+  }
+
+  const cardSections = sections.slice(0, -1);
+  if (cardSections.length < LESSON_LIMITS.minCards) {
+    reader.fail('cards', `belum ada kartu: tulis minimal satu bagian "## Judul" sebelum "## ${QUIZ_HEADING}"`);
+  }
+  if (cardSections.length > LESSON_LIMITS.maxCards) {
+    reader.fail('cards', `ada ${cardSections.length} kartu; maksimal ${LESSON_LIMITS.maxCards}`);
+  }
+  const cards = cardSections.map((section, i) => compileCard(reader, section, i));
+
+  const quizParts = reader.split(quizSection.tokens, 'h3');
+  const strayQuiz = quizParts.before.find((token) => token.nesting !== -1);
+  if (strayQuiz) {
+    reader.fail('quiz', `tulis setiap pertanyaan sebagai "### Pertanyaan" di bawah "## ${QUIZ_HEADING}"`, strayQuiz);
+  }
+  const count = quizParts.sections.length;
+  if (count < LESSON_LIMITS.minQuestions || count > LESSON_LIMITS.maxQuestions) {
+    reader.fail(
+      'quiz',
+      `ada ${count} pertanyaan; kuis harus berisi ${LESSON_LIMITS.minQuestions}–${LESSON_LIMITS.maxQuestions} pertanyaan`,
+    );
+  }
+  const quiz = quizParts.sections.map((section, i) => compileQuestion(reader, section, i));
+
+  const words = countWords([...cards.map((c) => c.words), ...quiz.map((q) => q.words)].join(' '));
+  if (words > LESSON_LIMITS.maxWords) {
+    reader.fail(
+      'body',
+      `terlalu panjang: ${words} kata (maksimal ${LESSON_LIMITS.maxWords} untuk kartu + kuis); ringkas atau pecah jadi dua pelajaran`,
+    );
+  }
+  return { cards: cards.map((c) => c.card), quiz: quiz.map((q) => q.question), words };
+}
+
+// ---------------------------------------------------------------- lessons
+
+/**
+ * Compiles one lesson file's text. `file` only names the source in errors;
+ * `systemIds` are the catalog ids a lesson may link to. The id ↔ file name rule
+ * and duplicate ids are checked across files by `checkLessons`.
+ */
+export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>): Lesson {
+  const split = splitFrontMatter(text, file);
+  const front = parseFrontMatter(split, file);
+  const seenSystems = new Set<string>();
+  front.systems.forEach((id, i) => {
+    if (!systemIds.has(id)) {
+      throw new ContentError(file, `systems[${i}]`, `sistem "${id}" tidak ada di data/systems.yaml (cek ejaan id)`);
+    }
+    if (seenSystems.has(id)) throw new ContentError(file, `systems[${i}]`, `sistem "${id}" ditulis dua kali`);
+    seenSystems.add(id);
+  });
+  const seenTopics = new Set<string>();
+  front.topics.forEach((topic, i) => {
+    if (seenTopics.has(topic)) throw new ContentError(file, `topics[${i}]`, `topik "${topic}" ditulis dua kali`);
+    seenTopics.add(topic);
+  });
+  return { ...front, ...compileBody(split.body, file, split.bodyStart) };
+}
+
+/** The lesson files of `dir` (every `*.md` except README.md), sorted by name. */
+export function lessonFileNames(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.md') && entry.name.toLowerCase() !== 'readme.md')
+    .map((entry) => entry.name)
+    .sort();
+}
+
+function fileLabel(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel.split('\\').join('/') : path;
+}
+
+export interface LessonCheck {
+  /** Every lesson that compiled, sorted by id. */
+  lessons: Lesson[];
+  /** At most one error per broken file, in file-name order. */
+  errors: ContentError[];
+}
+
+/** Compiles every lesson of `dir` against `catalog`, collecting one error per broken file. */
+export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
+  if (!existsSync(dir))
+    return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')] };
+  const systemIds = new Set(catalog.systems.map((system) => system.id));
+  const errors: ContentError[] = [];
+  const compiled: { name: string; label: string; lesson: Lesson }[] = [];
+  for (const name of lessonFileNames(dir)) {
+    const label = fileLabel(resolve(dir, name));
+    try {
+      compiled.push({ name, label, lesson: compileLesson(readFileSync(resolve(dir, name), 'utf8'), label, systemIds) });
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      errors.push(error);
+    }
+  }
+  const owners = new Map<string, string>();
+  const lessons: Lesson[] = [];
+  for (const { name, label, lesson } of compiled) {
+    const owner = owners.get(lesson.id);
+    if (owner) {
+      errors.push(
+        new ContentError(label, 'id', `id "${lesson.id}" sudah dipakai di ${owner}; setiap pelajaran perlu id sendiri`),
+      );
+      continue;
+    }
+    owners.set(lesson.id, label);
+    const expected = name.slice(0, -'.md'.length);
+    if (lesson.id !== expected) {
+      errors.push(
+        new ContentError(label, 'id', `id "${lesson.id}" harus sama dengan nama berkas "${expected}" (tanpa .md)`),
+      );
+      continue;
+    }
+    lessons.push(lesson);
+  }
+  errors.sort((a, b) => a.file.localeCompare(b.file));
+  lessons.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { lessons, errors };
+}
+
+/** All lessons of `dir`, sorted by id; throws the first ContentError if any file is broken. */
+export function loadLessonsFrom(dir: string, catalog: Catalog): Lesson[] {
+  const { lessons, errors } = checkLessons(dir, catalog);
+  if (errors[0]) throw errors[0];
+  return lessons;
+}
+
+/** All lessons under `root`/lessons, validated against `root`/data/systems.yaml, sorted by id. */
+export function loadLessons(root = PROJECT_ROOT): Lesson[] {
+  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root));
+}
+
+/** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */
+export function lessonWatchFiles(root = PROJECT_ROOT): string[] {
+  return lessonFileNames(resolve(root, LESSONS_DIR)).map((name) => `${LESSONS_DIR}/${name}`);
+}
