@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { CATALOG_FILE, loadCatalog } from './catalog';
 import { HOLIDAYS_FILE, loadHolidays } from './holidays';
+import { lessonMeta } from '../core/lesson';
 import { lessonWatchFiles, loadLessons } from './lessons';
 
 /** `files` are watched in dev; a function lists them when the module is loaded (e.g. every lesson file). */
@@ -16,6 +17,11 @@ const modules: Record<string, { files: string[] | ((root: string) => string[]); 
   'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
   'virtual:langkah/holidays': { files: [HOLIDAYS_FILE], load: loadHolidays },
   'virtual:langkah/lessons': { files: (root) => [CATALOG_FILE, ...lessonWatchFiles(root)], load: loadLessons },
+  // What the popup, background and reminder need, without the lesson bodies.
+  'virtual:langkah/lesson-index': {
+    files: (root) => [CATALOG_FILE, ...lessonWatchFiles(root)],
+    load: (root) => loadLessons(root).map(lessonMeta),
+  },
 };
 
 /** The project root, whatever folder Vite or Vitest runs from. */

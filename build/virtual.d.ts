@@ -14,3 +14,9 @@ declare module 'virtual:langkah/lessons' {
   const lessons: import('../core/lesson').Lesson[];
   export default lessons;
 }
+
+declare module 'virtual:langkah/lesson-index' {
+  /** Every lesson's metadata (no cards or quiz), sorted by id. */
+  const lessonIndex: import('../core/lesson').LessonMeta[];
+  export default lessonIndex;
+}
