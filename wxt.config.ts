@@ -23,7 +23,9 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
+    // Only for the learner's own internal systems, requested one host at a time in options.
+    optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -3,6 +3,15 @@
  * background. Every message is declared here with its request and response;
  * nothing else in the code base names a message by string.
  */
+export interface CompletionRequest {
+  completionId: string;
+  lessonId: string;
+  kind: 'lesson' | 'review';
+  correct: number;
+  total: number;
+  durationMs: number;
+}
+
 export interface ProtocolMap {
   /**
    * A content script saw a government page load. The background reads the URL
@@ -10,6 +19,12 @@ export interface ProtocolMap {
    * one view for today. `eventId` makes a retry after a lost reply harmless.
    */
   pageVisited(req: { eventId: string }): { recorded: boolean; systemId: string | null };
+  /**
+   * The learner finished a lesson or a review quiz. Stored once per
+   * `completionId` (a retry is harmless), with today's local day key, and fed
+   * to the review schedule.
+   */
+  completeLesson(req: CompletionRequest): { recorded: boolean; day: string };
 }
 
 export type MessageType = keyof ProtocolMap;

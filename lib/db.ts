@@ -8,6 +8,7 @@
  */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { DayKey } from '../core/day';
+import type { ReviewState } from '../core/review';
 
 /** Page views of one system on one local day: an aggregate, never a URL. */
 export interface VisitDay {
@@ -38,19 +39,24 @@ export interface Receipt {
   at: number;
 }
 
+/** The spaced-review schedule of one lesson (core/review.ts). */
+export type Review = ReviewState;
+
 export const DB_NAME = 'langkah';
 
 export class LangkahDB extends Dexie {
   visits!: Table<VisitDay, [DayKey, string]>;
   completions!: EntityTable<Completion, 'id'>;
   receipts!: EntityTable<Receipt, 'id'>;
+  reviews!: EntityTable<Review, 'lessonId'>;
 
   constructor(name = DB_NAME) {
     super(name);
     this.version(1).stores({
       visits: '[day+systemId], day, systemId',
-      completions: 'id, day, lessonId',
+      completions: 'id, day, lessonId, completedAt',
       receipts: 'id, at',
+      reviews: 'lessonId, due',
     });
   }
 }

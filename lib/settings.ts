@@ -9,3 +9,22 @@ export const uiLanguage = storage.defineItem<Locale>('local:uiLanguage', {
   fallback: DEFAULT_LOCALE,
   version: 1,
 });
+
+/** Everything Langkah does on government pages stops while paused (nothing recorded, no tips). */
+export const paused = storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 });
+
+/** Catalog system ids the learner switched off: not recorded, no tips there. */
+export const disabledSystems = storage.defineItem<string[]>('local:disabledSystems', { fallback: [], version: 1 });
+
+/** A system of the learner's own agency on a host outside the catalog, e.g. an intranet SIMPEG. */
+export interface InternalSystem {
+  /** `internal-<host>`; stable while the host stays the same. */
+  id: string;
+  name: string;
+  host: string;
+}
+
+export const internalSystems = storage.defineItem<InternalSystem[]>('local:internalSystems', {
+  fallback: [],
+  version: 1,
+});

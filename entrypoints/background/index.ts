@@ -1,6 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { setupInternalScripts } from './internal-scripts';
 import { setupMessaging } from './messaging';
+import { watchRegistry } from './registry';
 
 export default defineBackground(() => {
+  // Listeners first and synchronously, so a message that woke the worker is answered.
   setupMessaging();
+  watchRegistry();
+  setupInternalScripts();
 });

@@ -1,8 +1,13 @@
+import lessonIndex from 'virtual:langkah/lesson-index';
 import { dayKey } from '../../core/day';
+import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
-import { detect } from '../../lib/systems';
+import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
+import { getRegistry } from './registry';
+
+const lessonIds = new Set(lessonIndex.map((l) => l.id));
 
 /** Wires every protocol message to its handler. Call once, synchronously, at start. */
 export function setupMessaging(now: () => number = Date.now): void {
@@ -11,18 +16,28 @@ export function setupMessaging(now: () => number = Date.now): void {
       // The URL comes from the browser's own record of the sender, is used
       // once for detection, and is never stored.
       const url = sender.url ?? sender.tab?.url;
-      const detection = url ? detect(url) : null;
-      if (!detection || typeof eventId !== 'string' || eventId.length > 64) {
+      const detection = url ? (await getRegistry()).detect(url) : null;
+      if (!detection || typeof eventId !== 'string' || !/^[0-9a-f]{32}$/.test(eventId)) {
         return { recorded: false, systemId: null };
       }
+      const systemId = detection.system.id;
+      if ((await paused.getValue()) || (await disabledSystems.getValue()).includes(systemId)) {
+        return { recorded: false, systemId };
+      }
       const at = now();
-      const recorded = await recordVisit(getDb(), {
-        eventId,
-        systemId: detection.system.id,
-        day: dayKey(at),
-        at,
+      const recorded = await recordVisit(getDb(), { eventId, systemId, day: dayKey(at), at });
+      return { recorded, systemId };
+    },
+    async completeLesson(request) {
+      const req = validateCompletion(request, (id) => lessonIds.has(id));
+      const at = now();
+      const day = dayKey(at);
+      const recorded = await recordCompletion(getDb(), req, {
+        now: at,
+        day,
+        utcOffset: -new Date(at).getTimezoneOffset(),
       });
-      return { recorded, systemId: detection.system.id };
+      return { recorded, day };
     },
   });
 }

@@ -1,15 +1,46 @@
+import lessons from 'virtual:langkah/lessons';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
+import { LessonPlayer } from '../../components/LessonPlayer';
+import { randomId } from '../../lib/ids';
+import { sendMessage } from '../../lib/messaging';
 
-/** The lesson player. Which lesson comes from `?id=`; the player itself arrives with the lessons issue. */
+/** Closes this tab; falls back to window.close() where tabs are not reachable. */
+async function closeTab(): Promise<void> {
+  const tab = await browser.tabs.getCurrent().catch(() => undefined);
+  if (tab?.id !== undefined) await browser.tabs.remove(tab.id);
+  else window.close();
+}
+
+/** The lesson page: `lesson.html?id=<lesson id>` plays a lesson, `&mode=review` its quiz only. */
 export function App() {
   const { t } = useT();
-  const lessonId = new URLSearchParams(location.search).get('id');
+  // One id per playthrough: a retried save is recognised, a second playthrough counts anew.
+  const [completionId] = useState(randomId);
+  const params = new URLSearchParams(location.search);
+  const lessonId = params.get('id');
+  const mode = params.get('mode') === 'review' ? 'review' : 'lesson';
+  const lesson = lessons.find((l) => l.id === lessonId);
+  if (!lesson) {
+    return (
+      <main class="page">
+        <h1>{t('lesson_title')}</h1>
+        <p data-testid="lesson-missing">{t('lesson_notFound')}</p>
+      </main>
+    );
+  }
+  document.title = `${lesson.title} · Langkah`;
   return (
     <main class="page">
-      <h1>{t('lesson_title')}</h1>
-      <p data-testid="lesson-missing" data-lesson-id={lessonId ?? ''}>
-        {t('lesson_notFound')}
-      </p>
+      <LessonPlayer
+        lesson={lesson}
+        mode={mode}
+        onFinished={async (outcome) => {
+          await sendMessage('completeLesson', { completionId, lessonId: lesson.id, kind: mode, ...outcome });
+        }}
+        onDone={() => void closeTab()}
+      />
     </main>
   );
 }

@@ -1,13 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { onMessages, sendMessage } from '../../../lib/messaging';
+import { type Handlers, onMessages, sendMessage } from '../../../lib/messaging';
+
+/** Every handler, with the ones a test cares about replaced. */
+const handlers = (over: Partial<Handlers>): Handlers => ({
+  pageVisited: () => ({ recorded: false, systemId: null }),
+  completeLesson: () => ({ recorded: false, day: '2026-11-28' }),
+  ...over,
+});
 
 const sender = { url: 'https://siasn-instansi.bkn.go.id/' };
 
 describe('typed messaging adapter', () => {
   it('delivers a request and its typed reply (fake browser: promise-returning listener)', async () => {
     const pageVisited = vi.fn(async () => ({ recorded: true, systemId: 'siasn' }));
-    onMessages({ pageVisited });
+    onMessages(handlers({ pageVisited }));
     await expect(sendMessage('pageVisited', { eventId: 'e1' })).resolves.toEqual({ recorded: true, systemId: 'siasn' });
     expect(pageVisited).toHaveBeenCalledWith({ eventId: 'e1' }, expect.anything());
   });
@@ -17,7 +24,7 @@ describe('typed messaging adapter', () => {
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
       listener = l as typeof listener;
     });
-    onMessages({ pageVisited: () => ({ recorded: false, systemId: null }) });
+    onMessages(handlers({ pageVisited: () => ({ recorded: false, systemId: null }) }));
     const sendResponse = vi.fn();
     const kept = listener?.({ langkah: 1, type: 'pageVisited', data: { eventId: 'x' } }, sender, sendResponse);
     expect(kept).toBe(true);
@@ -32,7 +39,7 @@ describe('typed messaging adapter', () => {
       listener = l as typeof listener;
     });
     const pageVisited = vi.fn();
-    onMessages({ pageVisited });
+    onMessages(handlers({ pageVisited }));
     for (const message of [
       null,
       'pageVisited',
@@ -50,13 +57,15 @@ describe('typed messaging adapter', () => {
   it('retries when the handler failed, and succeeds once it can', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     let calls = 0;
-    onMessages({
-      pageVisited: () => {
-        calls++;
-        if (calls < 3) throw new Error('database busy');
-        return { recorded: true, systemId: 'srikandi' };
-      },
-    });
+    onMessages(
+      handlers({
+        pageVisited: () => {
+          calls++;
+          if (calls < 3) throw new Error('database busy');
+          return { recorded: true, systemId: 'srikandi' };
+        },
+      }),
+    );
     await expect(sendMessage('pageVisited', { eventId: 'e2' }, { retries: 2, retryDelayMs: 1 })).resolves.toEqual({
       recorded: true,
       systemId: 'srikandi',
@@ -67,11 +76,13 @@ describe('typed messaging adapter', () => {
 
   it('rejects with the last error when every attempt fails', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
-    onMessages({
-      pageVisited: () => {
-        throw new Error('database busy');
-      },
-    });
+    onMessages(
+      handlers({
+        pageVisited: () => {
+          throw new Error('database busy');
+        },
+      }),
+    );
     await expect(sendMessage('pageVisited', { eventId: 'e3' }, { retries: 1, retryDelayMs: 1 })).rejects.toThrow(
       'pageVisited: database busy',
     );

@@ -1,0 +1,68 @@
+import { formatDuration } from 'date-fns';
+import { enUS, id } from 'date-fns/locale';
+import type { LessonSource } from '../core/lesson';
+import { useT } from './I18n';
+
+export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
+
+export interface LessonResultProps {
+  mode: 'lesson' | 'review';
+  correct: number;
+  total: number;
+  durationMs: number;
+  save: SaveState;
+  onRetry: () => void;
+  onDone: () => void;
+  sources: LessonSource[];
+}
+
+/** "1 menit 20 detik" / "1 minute 20 seconds"; under a minute, seconds only. */
+export function formatLessonDuration(ms: number, locale: 'id' | 'en'): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  return formatDuration(
+    { minutes: Math.floor(total / 60), seconds: total % 60 },
+    { locale: locale === 'id' ? id : enUS, zero: false },
+  );
+}
+
+/** The end of a lesson: score, time, whether the result is saved, and "Selesai". */
+export function LessonResult({ mode, correct, total, durationMs, save, onRetry, onDone, sources }: LessonResultProps) {
+  const { t, locale } = useT();
+  return (
+    <section class="result" data-testid="lesson-result" data-score={correct} data-total={total}>
+      <h2 tabIndex={-1} class="step-heading">
+        {mode === 'review' ? t('lesson_reviewResultTitle') : t('lesson_resultTitle')}
+      </h2>
+      <p class="score">{t('lesson_score', correct, total)}</p>
+      <p>{t('lesson_time', formatLessonDuration(durationMs, locale))}</p>
+      {correct < total && <p class="muted">{t('lesson_reviewWillReturn')}</p>}
+      <p role="status" data-testid="lesson-save-status" data-state={save}>
+        {save === 'saving' && t('lesson_saving')}
+        {save === 'saved' && t('lesson_saved')}
+        {save === 'failed' && t('lesson_saveFailed')}
+      </p>
+      {save === 'failed' && (
+        <button type="button" class="secondary" onClick={onRetry}>
+          {t('lesson_retrySave')}
+        </button>
+      )}
+      <button type="button" data-testid="lesson-complete" disabled={save === 'saving'} onClick={onDone}>
+        {t('lesson_finish')}
+      </button>
+      {sources.length > 0 && (
+        <details class="sources">
+          <summary>{t('lesson_sources')}</summary>
+          <ul>
+            {sources.map((s) => (
+              <li key={s.url}>
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  {s.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

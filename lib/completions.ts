@@ -1,0 +1,62 @@
+/**
+ * Finished lessons and reviews: written by the background only, in one
+ * transaction with the review schedule so the two never disagree.
+ */
+import type { DayKey } from '../core/day';
+import type { CompletionRequest } from '../core/protocol';
+import { scheduleReview } from '../core/review';
+import type { Completion, LangkahDB } from './db';
+
+/** Largest plausible duration of one lesson (a tab left open over a weekend is not a lesson time). */
+const MAX_DURATION_MS = 6 * 3_600_000;
+
+/** Why a completion request was refused; the sender gets it as the error. */
+export class InvalidCompletion extends Error {
+  override name = 'InvalidCompletion';
+}
+
+/** Checks a request from an extension page; throws InvalidCompletion naming the bad field. */
+export function validateCompletion(req: CompletionRequest, knownLesson: (id: string) => boolean): CompletionRequest {
+  const fail = (field: string) => {
+    throw new InvalidCompletion(`completeLesson.${field}`);
+  };
+  if (typeof req !== 'object' || req === null) fail('(request)');
+  if (typeof req.completionId !== 'string' || !/^[0-9a-f]{32}$/.test(req.completionId)) fail('completionId');
+  if (typeof req.lessonId !== 'string' || !knownLesson(req.lessonId)) fail('lessonId');
+  if (req.kind !== 'lesson' && req.kind !== 'review') fail('kind');
+  if (!Number.isInteger(req.total) || req.total < 1 || req.total > 10) fail('total');
+  if (!Number.isInteger(req.correct) || req.correct < 0 || req.correct > req.total) fail('correct');
+  if (!Number.isFinite(req.durationMs) || req.durationMs < 0) fail('durationMs');
+  return { ...req, durationMs: Math.min(Math.round(req.durationMs), MAX_DURATION_MS) };
+}
+
+/**
+ * Stores a completion once (by id) and updates the lesson's review schedule.
+ * Returns false when that completion was already stored.
+ */
+export async function recordCompletion(
+  db: LangkahDB,
+  req: CompletionRequest,
+  at: { now: number; day: DayKey; utcOffset: number },
+): Promise<boolean> {
+  return db.transaction('rw', db.completions, db.reviews, async () => {
+    if (await db.completions.get(req.completionId)) return false;
+    const completion: Completion = {
+      id: req.completionId,
+      lessonId: req.lessonId,
+      kind: req.kind,
+      day: at.day,
+      completedAt: at.now,
+      utcOffset: at.utcOffset,
+      correct: req.correct,
+      total: req.total,
+      durationMs: req.durationMs,
+    };
+    await db.completions.add(completion);
+    const previous = await db.reviews.get(req.lessonId);
+    const next = scheduleReview(previous, req.lessonId, req, at.now);
+    if (next) await db.reviews.put(next);
+    else if (previous) await db.reviews.delete(req.lessonId);
+    return true;
+  });
+}
