@@ -37,7 +37,6 @@ export function LessonPlayer({ lesson, mode, onFinished, onDone, now = () => per
   const [duration, setDuration] = useState(0);
   const container = useRef<HTMLDivElement>(null);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: focus follows the step
   useEffect(() => {
     container.current?.querySelector<HTMLElement>('.step-heading')?.focus();
   }, [step]);
