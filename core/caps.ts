@@ -1,0 +1,91 @@
+/**
+ * Frequency caps for automatic tips: a pure decision over what was shown
+ * before, so tips stay helpful instead of nagging. Defaults: at most one
+ * tip per system per day, three per day overall, one per hour, none in
+ * quiet hours (by default outside ASN working hours, 17:00–07:00).
+ */
+
+export interface CapSettings {
+  /** Automatic tips at all. */
+  enabled: boolean;
+  perSystemPerDay: number;
+  perDay: number;
+  /** Minimum minutes between two automatic tips. */
+  minMinutesBetween: number;
+  /** Local times `HH:MM`; when start > end the window wraps past midnight. Null: no quiet hours. */
+  quietHours: { start: string; end: string } | null;
+}
+
+export const DEFAULT_CAPS: CapSettings = {
+  enabled: true,
+  perSystemPerDay: 1,
+  perDay: 3,
+  minMinutesBetween: 60,
+  quietHours: { start: '17:00', end: '07:00' },
+};
+
+/** One tip (or daily-lesson card) shown today. */
+export interface ShownTip {
+  tipId: string;
+  systemId: string;
+  /** ms since epoch */
+  at: number;
+}
+
+export interface CapState {
+  /** Tips shown on the current local day. */
+  shownToday: readonly ShownTip[];
+  /** Systems where the learner switched tips off. */
+  systemsOff: ReadonlySet<string>;
+  /** Systems the learner said "Nanti" to today. */
+  laterToday: ReadonlySet<string>;
+}
+
+export type CapDecision =
+  | { ok: true }
+  | {
+      ok: false;
+      reason: 'disabled' | 'system-off' | 'later-today' | 'per-system' | 'per-day' | 'per-hour' | 'quiet-hours';
+    };
+
+/** Minutes after local midnight of `HH:MM`; NaN when malformed. */
+export function parseClock(value: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+}
+
+/**
+ * Whether local minute-of-day `minute` falls in the quiet window [start, end).
+ * @example inQuietHours(23 * 60, { start: '17:00', end: '07:00' }) // true (wraps midnight)
+ */
+export function inQuietHours(minute: number, quiet: CapSettings['quietHours']): boolean {
+  if (!quiet) return false;
+  const start = parseClock(quiet.start);
+  const end = parseClock(quiet.end);
+  if (Number.isNaN(start) || Number.isNaN(end) || start === end) return false;
+  return start < end ? minute >= start && minute < end : minute >= start || minute < end;
+}
+
+/**
+ * May an automatic tip be shown on `systemId` now? `minuteOfDay` is the
+ * learner's local time; `now` is ms since epoch (for the hourly spacing).
+ */
+export function canShowTip(
+  settings: CapSettings,
+  state: CapState,
+  systemId: string,
+  now: number,
+  minuteOfDay: number,
+): CapDecision {
+  if (!settings.enabled) return { ok: false, reason: 'disabled' };
+  if (state.systemsOff.has(systemId)) return { ok: false, reason: 'system-off' };
+  if (state.laterToday.has(systemId)) return { ok: false, reason: 'later-today' };
+  if (inQuietHours(minuteOfDay, settings.quietHours)) return { ok: false, reason: 'quiet-hours' };
+  if (state.shownToday.filter((s) => s.systemId === systemId).length >= settings.perSystemPerDay) {
+    return { ok: false, reason: 'per-system' };
+  }
+  if (state.shownToday.length >= settings.perDay) return { ok: false, reason: 'per-day' };
+  const last = Math.max(-Infinity, ...state.shownToday.map((s) => s.at));
+  if (now - last < settings.minMinutesBetween * 60_000) return { ok: false, reason: 'per-hour' };
+  return { ok: true };
+}
