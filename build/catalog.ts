@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { type Catalog, SYSTEM_CATEGORIES } from '../core/catalog';
+import { type Catalog, type HostRule, SYSTEM_CATEGORIES } from '../core/catalog';
 import { ContentError, formatZodIssues } from './errors';
 
 export const CATALOG_FILE = 'data/systems.yaml';
@@ -17,16 +17,45 @@ const hostName = z
   .regex(
     /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/,
     'bukan nama host yang sah (huruf kecil, tanpa skema, port atau garis miring)',
-  );
+  )
+  .refine((host) => !host.startsWith('www.'), 'tulis tanpa awalan "www." (www. selalu diabaikan saat mendeteksi)');
+
+/** `/a/b`: lower case, no trailing slash, matched per path segment. */
+const pathPrefix = z
+  .string()
+  .regex(/^(\/[a-z0-9\-_.]+)+$/, 'awali dengan "/", huruf kecil, tanpa "/" di akhir, mis. "/login"');
+
+/** Second-level domains shared by unrelated owners: a family under one would be far too broad. */
+const SHARED_SUFFIXES = new Set([
+  'ac.id',
+  'biz.id',
+  'co.id',
+  'desa.id',
+  'mil.id',
+  'my.id',
+  'net.id',
+  'or.id',
+  'ponpes.id',
+  'sch.id',
+  'web.id',
+]);
+
+const familyParent = hostName.refine(
+  (host) => !SHARED_SUFFIXES.has(host),
+  'terlalu luas: domain ini dipakai banyak pemilik berbeda',
+);
 
 const hostRule = z.discriminatedUnion('match', [
-  z.object({ match: z.literal('exact'), host: hostName, confirmed: z.boolean() }).strict(),
-  z.object({ match: z.literal('subdomains'), host: hostName, confirmed: z.boolean() }).strict(),
+  z.object({ match: z.literal('exact'), host: hostName, path: pathPrefix.optional(), confirmed: z.boolean() }).strict(),
+  z.object({ match: z.literal('subdomains'), host: familyParent, confirmed: z.boolean() }).strict(),
   z
     .object({
       match: z.literal('label'),
-      label: z.string().regex(/^[a-z0-9-]+$/),
-      parent: hostName,
+      label: z
+        .string()
+        .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/, 'satu label host, huruf kecil, mis. "lpse"')
+        .refine((label) => label !== 'www', '"www" tidak bisa menjadi label'),
+      parent: familyParent,
       confirmed: z.boolean(),
     })
     .strict(),
@@ -44,8 +73,8 @@ const systemSchema = z
       .array(
         z
           .object({
-            id: z.string().regex(/^[a-z0-9-]+$/),
-            paths: z.array(z.string().regex(/^\/[a-z0-9\-_/.]*$/, 'awali dengan "/" dan pakai huruf kecil')).min(1),
+            id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus kebab-case, mis. "login"'),
+            paths: z.array(pathPrefix).min(1),
           })
           .strict(),
       )
@@ -55,7 +84,12 @@ const systemSchema = z
 
 const catalogSchema = z.object({ systems: z.array(systemSchema).min(1) }).strict();
 
-/** Parses and validates catalog text; `file` only names the source in errors. */
+/**
+ * Parses and validates catalog text; `file` only names the source in errors.
+ * Throws a ContentError naming the file and the field (e.g.
+ * `systems[3].hosts[1].host`) for the first problem: schema, duplicate system
+ * id, a host rule given twice, or a context id used twice within a system.
+ */
 export function parseCatalog(text: string, file = CATALOG_FILE): Catalog {
   let raw: unknown;
   try {
@@ -66,12 +100,34 @@ export function parseCatalog(text: string, file = CATALOG_FILE): Catalog {
   const result = catalogSchema.safeParse(raw);
   if (!result.success) throw new ContentError(file, ...formatZodIssues(result.error, raw));
   const catalog = result.data as Catalog;
-  const seen = new Set<string>();
+  const ids = new Set<string>();
+  const hosts = new Map<string, string>();
   catalog.systems.forEach((system, i) => {
-    if (seen.has(system.id)) throw new ContentError(file, `systems[${i}].id`, `id "${system.id}" dipakai dua kali`);
-    seen.add(system.id);
+    if (ids.has(system.id)) throw new ContentError(file, `systems[${i}].id`, `id "${system.id}" dipakai dua kali`);
+    ids.add(system.id);
+    system.hosts.forEach((rule, j) => {
+      const key = ruleKey(rule);
+      const owner = hosts.get(key);
+      if (owner !== undefined) {
+        throw new ContentError(file, `systems[${i}].hosts[${j}]`, `aturan host ini sudah ada di sistem "${owner}"`);
+      }
+      hosts.set(key, system.id);
+    });
+    const contextIds = new Set<string>();
+    system.contexts.forEach((context, j) => {
+      if (contextIds.has(context.id)) {
+        throw new ContentError(file, `systems[${i}].contexts[${j}].id`, `konteks "${context.id}" dipakai dua kali`);
+      }
+      contextIds.add(context.id);
+    });
   });
   return catalog;
+}
+
+function ruleKey(rule: HostRule): string {
+  if (rule.match === 'exact') return `exact ${rule.host}${rule.path ?? ''}`;
+  if (rule.match === 'subdomains') return `subdomains ${rule.host}`;
+  return `label ${rule.label} ${rule.parent}`;
 }
 
 /** Reads data/systems.yaml under `root` (the project root by default). */
@@ -81,7 +137,9 @@ export function loadCatalog(root = fileURLToPath(new URL('..', import.meta.url))
 
 /**
  * The match patterns of the content script and of the manifest's host access:
- * every `*.go.id` host plus each catalog host outside `go.id`.
+ * every `*.go.id` host plus each catalog host outside `go.id` (exact hosts
+ * also with `www.`; families as `*.parent`). Sorted, no duplicates, never
+ * broader than a catalog domain (the schema refuses families under `co.id`…).
  */
 export function governmentMatchPatterns(catalog: Catalog = loadCatalog()): string[] {
   const patterns = new Set<string>(['*://*.go.id/*']);
@@ -89,8 +147,12 @@ export function governmentMatchPatterns(catalog: Catalog = loadCatalog()): strin
     for (const rule of system.hosts) {
       const host = rule.match === 'label' ? rule.parent : rule.host;
       if (host === 'go.id' || host.endsWith('.go.id')) continue;
-      patterns.add(rule.match === 'exact' ? `*://${host}/*` : `*://*.${host}/*`);
-      if (rule.match === 'exact' && !host.startsWith('www.')) patterns.add(`*://www.${host}/*`);
+      if (rule.match === 'exact') {
+        patterns.add(`*://${host}/*`);
+        patterns.add(`*://www.${host}/*`);
+      } else {
+        patterns.add(`*://*.${host}/*`);
+      }
     }
   }
   return [...patterns].sort();

@@ -25,25 +25,31 @@ export const GENERIC_GOV_CATEGORY = 'instansi pemerintah';
 export const GENERIC_GOV_ID = 'instansi-pemerintah';
 
 /**
- * How one host rule matches:
- * - `exact`: the host itself (a leading `www.` is ignored on both sides);
- * - `subdomains`: any host strictly below `host`, e.g. `lpse.*.go.id` families
- *   are written as `{ match: 'label', label: 'lpse', parent: 'go.id' }` instead.
- * - `label`: a host whose first label is `label` and whose rest ends with `.parent`
- *   (the many regional LPSE/SPSE and SIPD hosts).
+ * How one host rule matches. Hosts are lower-case ASCII (punycode for IDN),
+ * written without `www.`: a leading `www.` is ignored on the visited host.
+ * - `exact`: the host itself; with `path`, only pages at or below that path
+ *   prefix (segment boundary), e.g. Coretax behind `pajak.go.id/coretaxdjp`;
+ * - `subdomains`: any host strictly below `host`, e.g. the regional
+ *   `<daerah>.sipd.kemendagri.go.id`;
+ * - `label`: a host whose first label is `label` and whose rest is strictly
+ *   below `parent`, e.g. `lpse.<instansi>.go.id`.
  */
 export type HostRule =
-  | { match: 'exact'; host: string; confirmed: boolean }
+  | { match: 'exact'; host: string; path?: string; confirmed: boolean }
   | { match: 'subdomains'; host: string; confirmed: boolean }
   | { match: 'label'; label: string; parent: string; confirmed: boolean };
 
 /** A page context: a named part of a system, recognised by path prefixes. */
 export interface PageContext {
   id: string;
-  /** Lower-case path prefixes, each starting with `/`. */
+  /**
+   * Lower-case path prefixes like `/login`, without a trailing slash; each
+   * matches at a segment boundary (`/login`, `/login/x`, not `/loginx`).
+   */
   paths: string[];
 }
 
+/** One government web system: who runs it, what it is for, where it lives. */
 export interface SystemDef {
   id: string;
   name: string;
@@ -55,6 +61,7 @@ export interface SystemDef {
   contexts: PageContext[];
 }
 
+/** Every built-in system, ids unique (checked by build/catalog.ts). */
 export interface Catalog {
   systems: SystemDef[];
 }
