@@ -20,3 +20,9 @@ declare module 'virtual:langkah/lesson-index' {
   const lessonIndex: import('../core/lesson').LessonMeta[];
   export default lessonIndex;
 }
+
+declare module 'virtual:langkah/tips' {
+  /** Every tip of data/tips/*.yaml, validated at build time (see build/tips.ts). */
+  const tips: import('../core/tips').Tip[];
+  export default tips;
+}

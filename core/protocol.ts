@@ -12,6 +12,21 @@ export interface CompletionRequest {
   durationMs: number;
 }
 
+/** What the tip card shows; every string already in the learner's language. */
+export interface TipOffer {
+  offerId: string;
+  kind: 'tip' | 'lesson' | 'topic';
+  title: string;
+  text: string;
+  /** "Mengapa saya melihat ini?" — which rules matched. */
+  why: string;
+  /** "Pelajari (2 menit)" opens it; null when the tip links no lesson. */
+  learn: { lessonId: string; label: string } | null;
+  labels: { later: string; never: string; systemOff: string; why: string; close: string; region: string };
+}
+
+export type TipAction = 'learn' | 'later' | 'never' | 'system-off' | 'closed';
+
 export interface ProtocolMap {
   /**
    * A content script saw a government page load. The background reads the URL
@@ -25,6 +40,23 @@ export interface ProtocolMap {
    * to the review schedule.
    */
   completeLesson(req: CompletionRequest): { recorded: boolean; day: string };
+  /**
+   * A government page is idle: may it show a tip, and which? The background
+   * decides (system, caps, quiet hours, the learner's switches) and counts the
+   * offer as shown, so a reload does not bring another. `elements` are the
+   * kinds of fields present on the page (`password`, `file-upload`);
+   * `articleLike` that it reads like an article. `readTopic` answers that it
+   * is a government page no catalog rule describes, where a topic reading helps.
+   */
+  requestTip(req: { elements: string[]; articleLike: boolean }): { offer: TipOffer | null; readTopic: boolean };
+  /** The learner acted on a tip card. */
+  tipAction(req: { offerId: string; action: TipAction }): { done: boolean };
+  /**
+   * The page looks like an article: the background runs the reader script in
+   * the tab, which matches the text against lesson topics there and returns
+   * only the matched lesson — the page text never leaves the tab.
+   */
+  readPage(req: Record<string, never>): { offer: TipOffer | null };
 }
 
 export type MessageType = keyof ProtocolMap;

@@ -39,6 +39,17 @@ export interface Receipt {
   at: number;
 }
 
+/** One tip (or lesson card) offered on a page, and what the learner did with it. */
+export interface TipLogEntry {
+  offerId: string;
+  day: DayKey;
+  /** The tip id, or `lesson:<id>` / `topic:<id>` for the lesson and topic cards. */
+  tipId: string;
+  systemId: string;
+  at: number;
+  action: 'learn' | 'later' | 'never' | 'system-off' | 'closed' | null;
+}
+
 /** The spaced-review schedule of one lesson (core/review.ts). */
 export type Review = ReviewState;
 
@@ -49,6 +60,7 @@ export class LangkahDB extends Dexie {
   completions!: EntityTable<Completion, 'id'>;
   receipts!: EntityTable<Receipt, 'id'>;
   reviews!: EntityTable<Review, 'lessonId'>;
+  tipLog!: EntityTable<TipLogEntry, 'offerId'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -57,6 +69,7 @@ export class LangkahDB extends Dexie {
       completions: 'id, day, lessonId, completedAt',
       receipts: 'id, at',
       reviews: 'lessonId, due',
+      tipLog: 'offerId, day, tipId',
     });
   }
 }

@@ -3,6 +3,7 @@
  * such as visits and completions live in Dexie instead (lib/db.ts).
  */
 import { storage } from 'wxt/utils/storage';
+import { type CapSettings, DEFAULT_CAPS } from '../core/caps';
 import { DEFAULT_LOCALE, type Locale } from './i18n';
 
 export const uiLanguage = storage.defineItem<Locale>('local:uiLanguage', {
@@ -28,3 +29,15 @@ export const internalSystems = storage.defineItem<InternalSystem[]>('local:inter
   fallback: [],
   version: 1,
 });
+
+/** Frequency caps of automatic tips (core/caps.ts), editable in options. */
+export const tipCaps = storage.defineItem<CapSettings>('local:tipCaps', { fallback: DEFAULT_CAPS, version: 1 });
+
+/** Whether the first tip of a working day may offer today's lesson instead. */
+export const dailyLessonCard = storage.defineItem<boolean>('local:dailyLessonCard', { fallback: true, version: 1 });
+
+/** Tips dismissed with "Jangan tampilkan lagi": never shown again. */
+export const tipsNever = storage.defineItem<string[]>('local:tipsNever', { fallback: [], version: 1 });
+
+/** Systems where the learner chose "Jangan tampilkan di sistem ini" (visits are still counted). */
+export const tipsOffSystems = storage.defineItem<string[]>('local:tipsOffSystems', { fallback: [], version: 1 });

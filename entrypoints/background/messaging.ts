@@ -6,6 +6,7 @@ import { onMessages } from '../../lib/messaging';
 import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { getRegistry } from './registry';
+import { readPage, requestTip, tipAction } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
 
@@ -39,5 +40,8 @@ export function setupMessaging(now: () => number = Date.now): void {
       });
       return { recorded, day };
     },
+    requestTip: (req, sender) => requestTip(req, sender, now()),
+    readPage: (_req, sender) => readPage(sender, now()),
+    tipAction: ({ offerId, action }, sender) => tipAction(offerId, action, sender),
   });
 }

@@ -1,25 +1,85 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import type { TipOffer } from '../../core/protocol';
 import { randomId } from '../../lib/ids';
 import { sendMessage } from '../../lib/messaging';
+import { mountTipCard } from './card';
+import { looksLikeArticle, pageElements } from './page';
+
+/** Quiet time after the last key press or focus change before a card may appear. */
+const CALM_MS = 1500;
 
 /**
- * Runs on government hosts only. It stays off the page's critical path: it
- * waits until the page is idle, then tells the background that a page was
- * opened. It sends no URL, title or page content — the background reads the
- * URL from the browser's own sender record, detects the system and forgets it.
+ * Runs on government hosts only, and stays off the page's critical path: it
+ * waits until the page is idle, tells the background a page was opened (no
+ * URL, title or content — the background reads the URL from the sender and
+ * forgets it), then asks whether to show a tip, and shows it only when the
+ * learner is not typing, never over the field in focus.
  */
 export default defineContentScript({
   // Widened at build time to every catalog host (see wxt.config.ts).
   matches: ['*://*.go.id/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const report = () => {
-      if (ctx.isInvalid) return;
-      sendMessage('pageVisited', { eventId: randomId() }).catch(() => {
-        // The background could not be reached after retries; a missed page
-        // view is not worth disturbing the user's work for.
-      });
-    };
-    ctx.requestIdleCallback(report, { timeout: 3000 });
+    ctx.requestIdleCallback(() => void start(ctx), { timeout: 3000 });
   },
 });
+
+async function start(ctx: ContentScriptContext): Promise<void> {
+  try {
+    const visit = await sendMessage('pageVisited', { eventId: randomId() });
+    if (!visit.systemId || ctx.isInvalid) return;
+    const reply = await sendMessage('requestTip', {
+      elements: pageElements(document),
+      articleLike: looksLikeArticle(document),
+    });
+    const offer = reply.offer ?? (reply.readTopic ? (await sendMessage('readPage', {})).offer : null);
+    if (offer && !ctx.isInvalid) showWhenCalm(ctx, offer);
+  } catch {
+    // The background could not be reached after retries: a missed tip is not
+    // worth disturbing the learner's work for.
+  }
+}
+
+function isEditable(node: Element | null): boolean {
+  if (!node) return false;
+  if (node instanceof HTMLInputElement)
+    return !['button', 'submit', 'reset', 'checkbox', 'radio', 'image'].includes(node.type);
+  return (
+    node instanceof HTMLTextAreaElement || node instanceof HTMLSelectElement || (node as HTMLElement).isContentEditable
+  );
+}
+
+/** Shows the card once no field has focus and no key was pressed for a moment; keeps it clear of focused fields. */
+function showWhenCalm(ctx: ContentScriptContext, offer: TipOffer): void {
+  let lastActivity = 0;
+  const activity = () => {
+    lastActivity = performance.now();
+  };
+  ctx.addEventListener(document, 'keydown', activity, { capture: true, passive: true });
+  ctx.addEventListener(document, 'focusin', activity, { capture: true, passive: true });
+
+  const tryShow = () => {
+    if (ctx.isInvalid) return;
+    const busy = isEditable(document.activeElement) || performance.now() - lastActivity < CALM_MS;
+    if (busy) {
+      ctx.setTimeout(tryShow, 500);
+      return;
+    }
+    const card = mountTipCard(offer, (action) => {
+      void sendMessage('tipAction', { offerId: offer.offerId, action }).catch(() => {});
+    });
+    ctx.onInvalidated(card.remove);
+    // Should the learner later focus a field under the card, the card moves aside.
+    ctx.addEventListener(
+      document,
+      'focusin',
+      (event) => {
+        const target = event.target as Element | null;
+        card.avoid(target && isEditable(target) ? target.getBoundingClientRect() : null);
+      },
+      { capture: true, passive: true },
+    );
+  };
+  tryShow();
+}

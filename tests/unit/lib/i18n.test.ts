@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HOST_INPUT_ERRORS } from '../../../core/host-input';
 import { createTranslator, LOCALES, substitute } from '../../../lib/i18n';
 
 const localesDir = resolve(__dirname, '../../../public/_locales');
@@ -32,6 +33,13 @@ describe('locale files', () => {
 
   it('have valid browser message keys', () => {
     for (const key of Object.keys(read('id'))) expect(key).toMatch(/^[A-Za-z0-9_]+$/);
+  });
+});
+
+describe('messages the code builds from codes', () => {
+  it('exist for every host input error', () => {
+    const id = read('id');
+    for (const code of HOST_INPUT_ERRORS) expect(id, code).toHaveProperty(`hostError_${code.replace(/-/g, '_')}`);
   });
 });
 

@@ -6,6 +6,9 @@ import { type Handlers, onMessages, sendMessage } from '../../../lib/messaging';
 const handlers = (over: Partial<Handlers>): Handlers => ({
   pageVisited: () => ({ recorded: false, systemId: null }),
   completeLesson: () => ({ recorded: false, day: '2026-11-28' }),
+  requestTip: () => ({ offer: null, readTopic: false }),
+  readPage: () => ({ offer: null }),
+  tipAction: () => ({ done: false }),
   ...over,
 });
 

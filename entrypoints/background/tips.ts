@@ -1,0 +1,245 @@
+/**
+ * Decides whether a government page gets a tip card, and which — caps,
+ * quiet hours and the learner's switches included. The content script only
+ * asks and shows; every decision and every string is made here.
+ */
+import holidays from 'virtual:langkah/holidays';
+import lessonIndex from 'virtual:langkah/lesson-index';
+import tips from 'virtual:langkah/tips';
+import { type Browser, browser } from 'wxt/browser';
+import { canShowTip } from '../../core/caps';
+import { GENERIC_GOV_ID } from '../../core/catalog';
+import { dayKey } from '../../core/day';
+import type { LessonMeta } from '../../core/lesson';
+import type { TipAction, TipOffer } from '../../core/protocol';
+import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
+import { isWorkingDay } from '../../core/workdays';
+import { getDb, type TipLogEntry } from '../../lib/db';
+import { createTranslator, type MessageKey, type Translator } from '../../lib/i18n';
+import { randomId } from '../../lib/ids';
+import {
+  dailyLessonCard,
+  disabledSystems,
+  paused,
+  tipCaps,
+  tipsNever,
+  tipsOffSystems,
+  uiLanguage,
+} from '../../lib/settings';
+import { getTodayPick } from '../../lib/today';
+import { getRegistry } from './registry';
+
+const lessonsById = new Map(lessonIndex.map((l) => [l.id, l]));
+
+function minuteOfDay(at: number): number {
+  const d = new Date(at);
+  return d.getHours() * 60 + d.getMinutes();
+}
+
+function labels(i18n: Translator): TipOffer['labels'] {
+  const { t } = i18n;
+  return {
+    later: t('tip_later'),
+    never: t('tip_never'),
+    systemOff: t('tip_systemOff'),
+    why: t('tip_why'),
+    close: t('tip_close'),
+    region: t('tip_region'),
+  };
+}
+
+function learnLink(i18n: Translator, lesson: LessonMeta | undefined): TipOffer['learn'] {
+  return lesson ? { lessonId: lesson.id, label: i18n.tn('tip_learn', lesson.minutes) } : null;
+}
+
+/** The system that asked, as the registry sees the sender's URL; null when none or switched off. */
+async function senderSystem(sender: Browser.runtime.MessageSender) {
+  const url = sender.url ?? sender.tab?.url;
+  const detection = url ? (await getRegistry()).detect(url) : null;
+  if (!detection || (await paused.getValue())) return null;
+  if ((await disabledSystems.getValue()).includes(detection.system.id)) return null;
+  return detection;
+}
+
+interface CapCheck {
+  ok: boolean;
+  today: string;
+  now: number;
+  shownToday: TipLogEntry[];
+}
+
+async function checkCaps(systemId: string, now: number): Promise<CapCheck> {
+  const today = dayKey(now);
+  const shownToday = await getDb().tipLog.where('day').equals(today).toArray();
+  const [caps, systemsOff] = await Promise.all([tipCaps.getValue(), tipsOffSystems.getValue()]);
+  const decision = canShowTip(
+    caps,
+    {
+      shownToday,
+      systemsOff: new Set(systemsOff),
+      laterToday: new Set(shownToday.filter((e) => e.action === 'later').map((e) => e.systemId)),
+    },
+    systemId,
+    now,
+    minuteOfDay(now),
+  );
+  return { ok: decision.ok, today, now, shownToday };
+}
+
+async function record(entry: Omit<TipLogEntry, 'offerId' | 'action'>): Promise<string> {
+  const offerId = randomId();
+  await getDb().tipLog.add({ ...entry, offerId, action: null });
+  return offerId;
+}
+
+async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, check: CapCheck, systemId: string) {
+  const { t } = i18n;
+  const why = [t('tip_why_system', systemName)];
+  if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
+  if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
+  why.push(t('tip_why_caps', (await tipCaps.getValue()).perDay));
+  const offerId = await record({ day: check.today, tipId: match.tip.id, systemId, at: check.now });
+  return {
+    offerId,
+    kind: 'tip',
+    title: t('tip_title'),
+    text: match.tip.text,
+    why: why.join(' '),
+    learn: learnLink(i18n, match.tip.lesson ? lessonsById.get(match.tip.lesson) : undefined),
+    labels: labels(i18n),
+  } satisfies TipOffer;
+}
+
+/** Today's lesson as the first card of a working day, when it is not yet done. */
+async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string): Promise<TipOffer | null> {
+  if (check.shownToday.length > 0 || !(await dailyLessonCard.getValue())) return null;
+  if (!isWorkingDay(check.today, { holidays })) return null;
+  const db = getDb();
+  if ((await db.completions.where('day').equals(check.today).count()) > 0) return null;
+  const pick = await getTodayPick(db, lessonIndex, check.now, check.today);
+  const lesson = pick ? lessonsById.get(pick.lessonId) : undefined;
+  if (!pick || !lesson) return null;
+  const offerId = await record({ day: check.today, tipId: `lesson:${lesson.id}`, systemId, at: check.now });
+  return {
+    offerId,
+    kind: 'lesson',
+    title: i18n.t('tip_lessonTitle'),
+    text: i18n.tn('tip_lessonText', lesson.minutes, lesson.title, lesson.summary),
+    why: i18n.t('tip_why_lesson'),
+    learn: learnLink(i18n, lesson),
+    labels: labels(i18n),
+  };
+}
+
+export async function requestTip(
+  { elements, articleLike }: { elements: unknown; articleLike: unknown },
+  sender: Browser.runtime.MessageSender,
+  now: number,
+): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
+  const detection = await senderSystem(sender);
+  if (!detection) return { offer: null, readTopic: false };
+  const systemId = detection.system.id;
+  const check = await checkCaps(systemId, now);
+  if (!check.ok) return { offer: null, readTopic: false };
+  const i18n = createTranslator(await uiLanguage.getValue());
+  const lessonCard = await lessonOffer(i18n, check, systemId);
+  if (lessonCard) return { offer: lessonCard, readTopic: false };
+  // A government page no catalog rule describes: read its topic first (the content script asks).
+  if (systemId === GENERIC_GOV_ID && articleLike === true) {
+    return { offer: null, readTopic: true };
+  }
+  return { offer: await chooseAndOffer(elements, detection, i18n, check), readTopic: false };
+}
+
+async function chooseAndOffer(
+  elements: unknown,
+  detection: NonNullable<Awaited<ReturnType<typeof senderSystem>>>,
+  i18n: Translator,
+  check: CapCheck,
+): Promise<TipOffer | null> {
+  const present = new Set(
+    (Array.isArray(elements) ? elements : []).filter((e): e is TipElement =>
+      (TIP_ELEMENTS as readonly unknown[]).includes(e),
+    ),
+  );
+  const lastShown = new Map<string, number>();
+  await getDb().tipLog.each((e) => lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at)));
+  const match = chooseTip(
+    tips,
+    { systemId: detection.system.id, context: detection.context, elements: present },
+    new Set(await tipsNever.getValue()),
+    lastShown,
+  );
+  if (!match) return null;
+  const name = detection.system.id === GENERIC_GOV_ID ? i18n.t('system_genericGov') : detection.system.name;
+  return tipOffer(match, name, i18n, check, detection.system.id);
+}
+
+/**
+ * Runs the reader script in the sender's tab. It matches the page against
+ * lesson topics there and returns only a lesson id and topic; when nothing
+ * matches, a general tip is offered instead.
+ */
+export async function readPage(
+  sender: Browser.runtime.MessageSender,
+  now: number,
+): Promise<{ offer: TipOffer | null }> {
+  const detection = await senderSystem(sender);
+  const tabId = sender.tab?.id;
+  if (!detection || tabId === undefined) return { offer: null };
+  const check = await checkCaps(detection.system.id, now);
+  if (!check.ok) return { offer: null };
+  const i18n = createTranslator(await uiLanguage.getValue());
+  const [injection] = await browser.scripting.executeScript({
+    target: { tabId, frameIds: [sender.frameId ?? 0] },
+    files: ['/reader.js'],
+  });
+  const found = injection?.result as { lessonId: string; topic: string } | null | undefined;
+  const lesson = found && typeof found.lessonId === 'string' ? lessonsById.get(found.lessonId) : undefined;
+  if (!found || !lesson) return { offer: await chooseAndOffer([], detection, i18n, check) };
+  const offerId = await record({
+    day: check.today,
+    tipId: `topic:${lesson.id}`,
+    systemId: detection.system.id,
+    at: now,
+  });
+  return {
+    offer: {
+      offerId,
+      kind: 'topic',
+      title: i18n.t('tip_topicTitle'),
+      text: i18n.tn('tip_topicText', lesson.minutes, found.topic, lesson.title),
+      why: i18n.t('tip_why_topic', found.topic),
+      learn: learnLink(i18n, lesson),
+      labels: labels(i18n),
+    },
+  };
+}
+
+/** Applies the learner's choice on a card. */
+export async function tipAction(
+  offerId: string,
+  action: TipAction,
+  sender: Browser.runtime.MessageSender,
+): Promise<{ done: boolean }> {
+  const db = getDb();
+  const entry = typeof offerId === 'string' ? await db.tipLog.get(offerId) : undefined;
+  if (!entry) return { done: false };
+  await db.tipLog.update(offerId, { action });
+  if (action === 'never' && !entry.tipId.includes(':')) {
+    await tipsNever.setValue([...new Set([...(await tipsNever.getValue()), entry.tipId])]);
+  } else if (action === 'system-off') {
+    await tipsOffSystems.setValue([...new Set([...(await tipsOffSystems.getValue()), entry.systemId])]);
+  } else if (action === 'learn') {
+    const lessonId = entry.tipId.includes(':')
+      ? entry.tipId.split(':')[1]
+      : tips.find((t) => t.id === entry.tipId)?.lesson;
+    if (lessonId && lessonsById.has(lessonId)) {
+      await browser.tabs.create({
+        url: browser.runtime.getURL(`/lesson.html?id=${encodeURIComponent(lessonId)}`),
+        ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),
+      });
+    }
+  }
+  return { done: true };
+}

@@ -1,0 +1,192 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Worker } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/** Relaxed caps so a test controls exactly what it checks; quiet hours off whatever the clock says. */
+async function setTipSettings(background: Worker, caps: Record<string, unknown> = {}, lessonCard = false) {
+  await background.evaluate(
+    async ({ caps, lessonCard }) => {
+      await chrome.storage.local.set({
+        tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 0, quietHours: null, ...caps },
+        dailyLessonCard: lessonCard,
+      });
+    },
+    { caps, lessonCard },
+  );
+}
+
+/** Waits until the popup counts `views` page views of `systemId`: the content script has reported. */
+async function waitForViews(openExtensionPage: (p: string) => Promise<Page>, systemId: string, views: number) {
+  const popup = await openExtensionPage('popup.html');
+  await expect(
+    popup.locator(`[data-testid="system-usage"][data-system-id="${systemId}"] [data-testid="system-usage-views"]`),
+  ).toHaveAttribute('data-views', String(views));
+  await popup.close();
+}
+
+/** After the content script reported, give its tip request time to come back before asserting absence. */
+async function settle(page: Page) {
+  await page.waitForTimeout(1500);
+}
+
+test.describe('tip cards', () => {
+  test('a tip appears on a catalog system page, politely, and "Nanti" keeps it away on reload', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    const card = page.getByTestId('tip-card');
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute('data-kind', 'tip');
+    await expect(page.getByTestId('tip-text')).not.toBeEmpty();
+    // It never takes focus.
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+
+    await page.getByTestId('tip-why').click();
+    await expect(page.getByTestId('tip-why-text')).toContainText('SRIKANDI');
+
+    await page.getByTestId('tip-later').click();
+    await expect(card).toHaveCount(0);
+    await page.reload();
+    await waitForViews(openExtensionPage, 'srikandi', 2);
+    await settle(page);
+    await expect(card).toHaveCount(0);
+  });
+
+  test('a shown tip is counted when shown: a reload brings no second tip', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+    await page.reload();
+    await waitForViews(openExtensionPage, 'srikandi', 2);
+    await settle(page);
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+  });
+
+  test('Esc closes the card', async ({ context, server, background }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+  });
+
+  test('"Jangan tampilkan di sistem ini" stops tips on that system only', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background, { perSystemPerDay: 5, perDay: 10 });
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await page.getByTestId('tip-system-off').click();
+    await page.reload();
+    await waitForViews(openExtensionPage, 'srikandi', 2);
+    await settle(page);
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+
+    await page.goto(server.url('lpse.jatimprov.go.id'));
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+  });
+
+  test('no card appears while the learner types in a field; it appears after the field loses focus', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('siasn-instansi.bkn.go.id'));
+    const nip = page.getByLabel('NIP');
+    await nip.focus();
+    await nip.pressSequentially('19800101', { delay: 50 });
+    await waitForViews(openExtensionPage, 'siasn', 1);
+    await page.bringToFront();
+    await settle(page);
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+
+    await nip.blur();
+    const card = page.getByTestId('tip-card');
+    await expect(card).toBeVisible({ timeout: 10_000 });
+    // The login page has a password field: the tip chosen is about it.
+    await page.getByTestId('tip-why').click();
+    await expect(page.getByTestId('tip-why-text')).toContainText(/kata sandi/i);
+    // And the card never covers the field the learner goes back to.
+    const password = page.getByLabel('Kata sandi');
+    await password.focus();
+    const [cardBox, fieldBox] = [await card.boundingBox(), await password.boundingBox()];
+    expect(cardBox && fieldBox).toBeTruthy();
+    if (cardBox && fieldBox) {
+      const overlap =
+        cardBox.x < fieldBox.x + fieldBox.width &&
+        fieldBox.x < cardBox.x + cardBox.width &&
+        cardBox.y < fieldBox.y + fieldBox.height &&
+        fieldBox.y < cardBox.y + cardBox.height;
+      expect(overlap).toBe(false);
+    }
+  });
+
+  test('a page with aggressive global CSS still shows a correct card', async ({ context, server, background }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(server.url('sirup.lkpp.go.id'));
+    const card = page.getByTestId('tip-card');
+    await expect(card).toBeVisible();
+    const box = await card.boundingBox();
+    expect(box?.width).toBeGreaterThan(250);
+    expect(box?.width).toBeLessThanOrEqual(340);
+    expect(box?.height).toBeGreaterThan(60);
+    // Anchored to the bottom-right corner, 16 px in.
+    expect(Math.round((box?.x ?? 0) + (box?.width ?? 0))).toBe(1280 - 16);
+    expect(Math.round((box?.y ?? 0) + (box?.height ?? 0))).toBe(800 - 16);
+    const style = await page.getByTestId('tip-text').evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { fontSize: s.fontSize, color: s.color, display: s.display };
+    });
+    expect(style).toEqual({ fontSize: '14px', color: 'rgb(27, 31, 36)', display: 'block' });
+    await expect(page.getByTestId('tip-later')).toBeVisible();
+    const hostBefore = await page.locator('langkah-tip').evaluate((el) => getComputedStyle(el, '::before').content);
+    expect(hostBefore).toBe('none');
+  });
+
+  test('the card has no serious or critical accessibility violation', async ({ context, server, background }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('langkah-tip').analyze();
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    expect(serious).toEqual([]);
+  });
+});
+
+test.describe('topic reader', () => {
+  test('an article-like government page about electronic signatures gets the matching lesson', async ({
+    context,
+    server,
+    background,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('www.contoh.go.id'));
+    const card = page.getByTestId('tip-card');
+    await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute('data-kind', 'topic');
+    await expect(page.getByTestId('tip-text')).toContainText(/tanda tangan elektronik/i);
+    await expect(page.getByTestId('tip-learn')).toContainText(/Pelajari \(\d menit\)/);
+  });
+});
