@@ -1,3 +1,4 @@
+/// <reference types="chrome" />
 /**
  * Playwright fixtures: a fresh Chromium profile with the built extension,
  * the fixture server on loopback, and helpers to open extension pages.
