@@ -46,6 +46,8 @@ export default defineConfig({
       // so adding a system in the data file is enough to be injected there.
       const matches = governmentMatchPatterns();
       for (const script of manifest.content_scripts ?? []) script.matches = matches;
+      // The same hosts, and no others, for injecting the on-demand topic reader.
+      manifest.host_permissions = matches;
     },
   },
   zip: {
