@@ -41,3 +41,78 @@ test.describe('recognising government systems', () => {
     expect(await contentScriptWorlds(page)).toBe(0);
   });
 });
+
+test.describe('systems in use', () => {
+  test('two catalog systems and an unrelated site: exactly the two are recorded and listed', async ({
+    context,
+    server,
+    openExtensionPage,
+  }) => {
+    const popup = await openExtensionPage('popup.html');
+    const views = (id: string) =>
+      popup.locator(`[data-testid="system-usage"][data-system-id="${id}"] [data-testid="system-usage-views"]`);
+    const page = await context.newPage();
+    // The popup stays open and live; each visit is awaited there before the next page.
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await expect(views('srikandi')).toHaveAttribute('data-views', '1');
+    await page.goto(server.url('lpse.jatimprov.go.id'));
+    await expect(views('spse-lpse')).toHaveAttribute('data-views', '1');
+    await page.goto(server.url('lpse.jatimprov.go.id', '/tender'));
+    await expect(views('spse-lpse')).toHaveAttribute('data-views', '2');
+    await page.goto(server.url('berita.example.com'));
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+
+    const rows = popup.getByTestId('system-usage');
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(0)).toHaveAttribute('data-system-id', 'spse-lpse');
+    await expect(rows.nth(0).getByTestId('system-usage-views')).toHaveAttribute('data-views', '2');
+    await expect(rows.nth(1)).toHaveAttribute('data-system-id', 'srikandi');
+    await expect(rows.nth(1).getByTestId('system-usage-views')).toHaveAttribute('data-views', '1');
+  });
+
+  test('a system switched off in options is neither recorded nor tipped', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await background.evaluate(() =>
+      chrome.storage.local.set({
+        tipCaps: { enabled: true, perSystemPerDay: 5, perDay: 10, minMinutesBetween: 0, quietHours: null },
+        dailyLessonCard: false,
+      }),
+    );
+    const options = await openExtensionPage('options.html');
+    const toggle = options.locator('[data-testid="system-toggle"][data-system-id="srikandi"]');
+    await expect(toggle).toBeChecked();
+    await toggle.uncheck();
+    await expect(options.getByText('SRIKANDI (nonaktif)')).toBeVisible();
+
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await page.goto(server.url('siasn-instansi.bkn.go.id'));
+    // SIASN is on: it is recorded and tipped, which also shows the content script has run its course.
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByTestId('system-usage')).toHaveCount(1);
+    await expect(popup.getByTestId('system-usage')).toHaveAttribute('data-system-id', 'siasn');
+
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await page.waitForTimeout(1500);
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+  });
+
+  test('the global pause stops recording everywhere', async ({ context, server, openExtensionPage }) => {
+    const options = await openExtensionPage('options.html');
+    await options.getByTestId('pause-toggle').check();
+    await expect(options.getByText('Langkah sedang dijeda.')).toBeVisible();
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await page.waitForTimeout(1500);
+    const popup = await openExtensionPage('popup.html');
+    await expect(popup.getByTestId('weekly-systems')).toBeVisible();
+    await expect(popup.getByTestId('system-usage')).toHaveCount(0);
+  });
+});
