@@ -38,7 +38,11 @@ const kebabId = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const sourceSchema = z
   .object({
     title: z.string().trim().min(3),
-    url: z.url({ protocol: /^https?$/, error: 'harus alamat lengkap yang diawali https:// (atau http://)' }),
+    url: z.url({
+      protocol: /^https?$/,
+      error: (issue) =>
+        issue.input === undefined ? 'wajib diisi' : 'harus alamat lengkap yang diawali https:// (atau http://)',
+    }),
   })
   .strict();
 
@@ -533,11 +537,15 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
       errors.push(error);
     }
   }
+  // A file whose name matches its id owns that id; a copy under another name is the duplicate.
   const owners = new Map<string, string>();
+  for (const { name, label, lesson } of compiled) {
+    if (name === `${lesson.id}.md` && !owners.has(lesson.id)) owners.set(lesson.id, label);
+  }
   const lessons: Lesson[] = [];
   for (const { name, label, lesson } of compiled) {
     const owner = owners.get(lesson.id);
-    if (owner) {
+    if (owner && owner !== label) {
       errors.push(
         new ContentError(label, 'id', `id "${lesson.id}" sudah dipakai di ${owner}; setiap pelajaran perlu id sendiri`),
       );

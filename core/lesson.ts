@@ -126,12 +126,3 @@ export function isCorrectAnswer(question: QuizQuestion, chosen: readonly number[
   const got = [...new Set(chosen)].sort((a, b) => a - b);
   return want.length === got.length && want.every((index, i) => index === got[i]);
 }
-
-/** What lists and picks need of a lesson: everything but its body. */
-export type LessonMeta = Pick<Lesson, 'id' | 'title' | 'summary' | 'minutes' | 'level' | 'pillar' | 'systems' | 'topics'>;
-
-/** The metadata of a lesson. */
-export function lessonMeta(lesson: Lesson): LessonMeta {
-  const { id, title, summary, minutes, level, pillar, systems, topics } = lesson;
-  return { id, title, summary, minutes, level, pillar, systems, topics };
-}
