@@ -28,7 +28,7 @@ export function LanguageSetting() {
           </option>
         ))}
       </select>
-      <span role="status" class="muted">
+      <span role="status" class="muted" data-testid="language-status">
         {saved ? t('options_saved') : ''}
       </span>
     </div>

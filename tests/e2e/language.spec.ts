@@ -10,7 +10,7 @@ test('the learner switches the interface to English in options, whatever the bro
   const options = await openExtensionPage('options.html');
   await options.getByLabel('Bahasa tampilan').selectOption('en');
   await expect(options.getByRole('heading', { name: 'Langkah settings' })).toBeVisible();
-  await expect(options.getByRole('status')).toHaveText('Saved.');
+  await expect(options.getByTestId('language-status')).toHaveText('Saved.');
 
   // Open pages follow the change live; new ones start in English.
   await expect(popup.getByRole('heading', { name: 'Systems you used this week' })).toBeVisible();
