@@ -43,7 +43,8 @@ export interface TipMatch {
  * The best tip for a page, or null. A tip applies when its system is the
  * page's (or it is general) and its context and element, if any, are present.
  * Preference: tips never shown before, then the least recently shown; among
- * those, the more specific (element, then context, then system, then general);
+ * those, the more specific (the system's own before general ones; then bound
+ * to an element, then to a page context);
  * then file order. `never` tips are skipped. Deterministic.
  *
  * @param lastShown tip id → ms it was last shown (any day)
@@ -60,7 +61,8 @@ export function chooseTip(
     if (tip.system !== page.systemId && tip.system !== GENERAL_TIPS) return;
     if (tip.context !== null && tip.context !== page.context) return;
     if (tip.element !== null && !page.elements.has(tip.element)) return;
-    const specificity = (tip.element ? 8 : 0) + (tip.context ? 4 : 0) + (tip.system === GENERAL_TIPS ? 0 : 2);
+    // A tip of this very system beats a general one; then element beats context.
+    const specificity = (tip.system === GENERAL_TIPS ? 0 : 16) + (tip.element ? 8 : 0) + (tip.context ? 4 : 0);
     const shown = lastShown.get(tip.id) ?? -1;
     const better =
       !best ||

@@ -33,6 +33,11 @@ describe('chooseTip', () => {
     expect(chooseTip(tips, page('dapodik'), new Set(), new Map())?.tip.id).toBe('umum-1');
   });
 
+  it('prefers the system’s own tip over a general one bound to an element', () => {
+    const withGeneral = [tip('umum-password', { system: 'umum', element: 'password' }), tip('siasn-1')];
+    expect(chooseTip(withGeneral, page('siasn', null, ['password']), new Set(), new Map())?.tip.id).toBe('siasn-1');
+  });
+
   it('says which rules matched', () => {
     expect(chooseTip(tips, page('siasn', 'login', ['password']), new Set(), new Map())?.matched).toEqual({
       system: 'siasn',
