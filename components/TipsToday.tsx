@@ -1,0 +1,20 @@
+import { tipCaps } from '../lib/settings';
+import { useStorageItem } from '../lib/useStorageItem';
+import { useT } from './I18n';
+
+export interface TipsTodayProps {
+  /** Tips (and lesson cards) offered today. */
+  shown: number;
+}
+
+/** "Tips hari ini: 1 dari 3" — how much of today's tip allowance was used. */
+export function TipsToday({ shown }: TipsTodayProps) {
+  const { t } = useT();
+  const caps = useStorageItem(tipCaps);
+  if (!caps) return null;
+  return (
+    <p class="muted small" data-testid="tips-today" data-shown={shown} data-max={caps.perDay}>
+      {caps.enabled ? t('popup_tipsToday', shown, caps.perDay) : t('popup_tipsOff')}
+    </p>
+  );
+}
