@@ -1,9 +1,10 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext, useEffect, useState } from 'preact/hooks';
-import { createTranslator, DEFAULT_LOCALE, type Translator } from '../lib/i18n';
+import { createTranslator, DEFAULT_LOCALE, type Locale, loadTranslator, type Translator } from '../lib/i18n';
 import { uiLanguage } from '../lib/settings';
 
-const I18nContext = createContext<Translator>(createTranslator(DEFAULT_LOCALE));
+// Only a placeholder: the provider renders nothing until the real messages are loaded.
+const I18nContext = createContext<Translator>(createTranslator(DEFAULT_LOCALE, {}));
 
 export interface I18nProviderProps {
   children: ComponentChildren;
@@ -13,9 +14,14 @@ export interface I18nProviderProps {
 export function I18nProvider({ children }: I18nProviderProps) {
   const [translator, setTranslator] = useState<Translator | null>(null);
   useEffect(() => {
-    const apply = (locale: Parameters<typeof createTranslator>[0]) => {
-      document.documentElement.lang = locale;
-      setTranslator(createTranslator(locale));
+    let latest: Locale | undefined;
+    const apply = (locale: Locale) => {
+      latest = locale;
+      void loadTranslator(locale).then((translator) => {
+        if (latest !== locale) return; // a newer choice arrived meanwhile
+        document.documentElement.lang = locale;
+        setTranslator(translator);
+      });
     };
     void uiLanguage.getValue().then(apply);
     return uiLanguage.watch(apply);

@@ -30,7 +30,12 @@ export interface ReviewState {
 export const RETIRE_AFTER_DAYS = 60;
 
 // Day-level scheduling without fuzz: deterministic for the same answers and times.
-const scheduler = fsrs({ enable_short_term: false, enable_fuzz: false });
+// Created on first use, so pages that only list due reviews do not pull in the scheduler.
+let scheduler: ReturnType<typeof fsrs> | undefined;
+const getScheduler = () => {
+  scheduler ??= fsrs({ enable_short_term: false, enable_fuzz: false });
+  return scheduler;
+};
 
 /** The FSRS grade for a quiz result: all correct is Good, at least half is Hard, less is Again. */
 export function gradeFor(correct: number, total: number): Grade {
@@ -81,7 +86,7 @@ export function scheduleReview(
   const grade = gradeFor(result.correct, result.total);
   if (!previous && grade === Rating.Good) return null;
   const card = previous ? toCard(previous.card) : createEmptyCard(new Date(now));
-  const next = scheduler.next(card, new Date(now), grade).card;
+  const next = getScheduler().next(card, new Date(now), grade).card;
   if (grade === Rating.Good && next.scheduled_days >= RETIRE_AFTER_DAYS) return null;
   return { lessonId, due: next.due.getTime(), card: fromCard(next) };
 }

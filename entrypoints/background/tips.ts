@@ -15,7 +15,7 @@ import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
 import { isWorkingDay } from '../../core/workdays';
 import { getDb, type TipLogEntry } from '../../lib/db';
-import { createTranslator, type MessageKey, type Translator } from '../../lib/i18n';
+import { loadTranslator, type MessageKey, type Translator } from '../../lib/i18n';
 import { randomId } from '../../lib/ids';
 import {
   dailyLessonCard,
@@ -141,7 +141,7 @@ export async function requestTip(
   const systemId = detection.system.id;
   const check = await checkCaps(systemId, now);
   if (!check.ok) return { offer: null, readTopic: false };
-  const i18n = createTranslator(await uiLanguage.getValue());
+  const i18n = await loadTranslator(await uiLanguage.getValue());
   const lessonCard = await lessonOffer(i18n, check, systemId);
   if (lessonCard) return { offer: lessonCard, readTopic: false };
   // A government page no catalog rule describes: read its topic first (the content script asks).
@@ -189,7 +189,7 @@ export async function readPage(
   if (!detection || tabId === undefined) return { offer: null };
   const check = await checkCaps(detection.system.id, now);
   if (!check.ok) return { offer: null };
-  const i18n = createTranslator(await uiLanguage.getValue());
+  const i18n = await loadTranslator(await uiLanguage.getValue());
   const [injection] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
     files: ['/reader.js'],

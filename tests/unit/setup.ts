@@ -1,5 +1,14 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { beforeEach } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { type Messages, setMessageLoader } from '../../lib/i18n';
+
+// Unit tests read the locale files from disk; the extension fetches them from its package.
+setMessageLoader(
+  async (locale) =>
+    JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages,
+);
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HOST_INPUT_ERRORS } from '../../../core/host-input';
-import { createTranslator, LOCALES, substitute } from '../../../lib/i18n';
+import { createTranslator, LOCALES, loadTranslator, substitute } from '../../../lib/i18n';
 
 const localesDir = resolve(__dirname, '../../../public/_locales');
 const read = (locale: string) =>
@@ -48,10 +48,17 @@ describe('translator', () => {
     expect(substitute('$1 dari $2 ($$)', [1, 3])).toBe('1 dari 3 ($)');
   });
 
-  it('counts in each language', () => {
-    expect(createTranslator('id').tn('popup_views', 1)).toBe('1 kali dibuka');
-    expect(createTranslator('id').tn('popup_views', 1200)).toBe('1.200 kali dibuka');
-    expect(createTranslator('en').tn('popup_views', 1)).toBe('opened once');
-    expect(createTranslator('en').tn('popup_views', 1200)).toBe('opened 1,200 times');
+  it('counts in each language', async () => {
+    const id = await loadTranslator('id');
+    const en = await loadTranslator('en');
+    expect(id.tn('popup_views', 1)).toBe('1 kali dibuka');
+    expect(id.tn('popup_views', 1200)).toBe('1.200 kali dibuka');
+    expect(en.tn('popup_views', 1)).toBe('opened once');
+    expect(en.tn('popup_views', 1200)).toBe('opened 1,200 times');
+  });
+
+  it('falls back to Indonesian, then to the key', () => {
+    const en = createTranslator('en', { a: { message: 'A' } }, { a: { message: 'a' }, b: { message: 'b' } });
+    expect([en.t('a' as never), en.t('b' as never), en.t('c' as never)]).toEqual(['A', 'b', 'c']);
   });
 });

@@ -1,0 +1,174 @@
+/**
+ * The daily micro-lesson reminder: one alarm, one notification a day at most.
+ * What to do is decided in core/reminder.ts; this module only talks to the
+ * browser, and every difference between Chrome and Firefox lives here:
+ *
+ * - Alarms: Chrome usually keeps them across browser restarts, Firefox does
+ *   not. `ensureReminderAlarm` runs at every start and re-creates the alarm
+ *   only when it is missing or its schedule differs from the setting — never
+ *   blindly, which would reset a pending alarm on every service-worker wake.
+ * - A reminder missed while the browser was closed (or the alarm lost) is
+ *   caught up at start: `checkReminder` shows it once, later that same day.
+ * - Notifications: Chrome requires `iconUrl`; Firefox ignores or rejects the
+ *   Chrome-only fields (`buttons`, `requireInteraction`, `silent`,
+ *   `contextMessage`), so only the four common fields are sent.
+ */
+import lessonIndex from 'virtual:langkah/lesson-index';
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { DayKey } from '../../core/day';
+import {
+  decideReminder,
+  localClock,
+  MINUTES_PER_DAY,
+  parseReminderTime,
+  planReminderAlarm,
+  type ReminderDecision,
+} from '../../core/reminder';
+import { nextLocalTime } from '../../lib/clock';
+import { getDb } from '../../lib/db';
+import { loadHabits } from '../../lib/habits';
+import { loadTranslator } from '../../lib/i18n';
+import { reminder, uiLanguage } from '../../lib/settings';
+import { getTodayPick } from '../../lib/today';
+
+export const REMINDER_ALARM = 'langkah-reminder';
+/** Notification ids are `langkah-reminder:<kind>:<lesson id>`: a click opens exactly what was offered. */
+export const REMINDER_NOTIFICATION_PREFIX = 'langkah-reminder:';
+
+/** The learner's day the reminder was last shown: once a day, on time or late. */
+export const lastReminderDay = storage.defineItem<DayKey | null>('local:lastReminderDay', { fallback: null });
+
+/** The Langkah mark (64 × 64 PNG): Chrome will not show a notification without an icon. */
+const ICON_URL =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAYAAACqaXHeAAAApElEQVR42u3bsQ2AMAwEwPQMxybs30FHg0BYEGTie8kD/LXJtxbMtMxr5mtvJ3vhbiB/L/4IYrTyIYRRy99CGL38JUKV8qcIpQGqlT8gAABQGKBq+R0BAAAAAAAAAJDuogEAAAAAAAAAAACQFaB3AAAAAAAAAAAAAHwFkC0AAAAAAAAAAAAAPI8D8FfQT1EAAGwGLEbshizHbAetR22IC67Jo302uXdf+Lm9QTQAAAAASUVORK5CYII=';
+
+/**
+ * Creates the daily alarm at the chosen local time, clears it when reminders
+ * are off, and leaves a matching one alone. Returns what it did.
+ */
+export async function ensureReminderAlarm(now: number = Date.now()): Promise<'keep' | 'create' | 'clear'> {
+  const [settings, existing] = await Promise.all([reminder.getValue(), browser.alarms.get(REMINDER_ALARM)]);
+  const plan = planReminderAlarm(settings, existing ?? undefined);
+  if (plan === 'create') {
+    await browser.alarms.create(REMINDER_ALARM, {
+      when: nextLocalTime(now, parseReminderTime(settings.time)),
+      periodInMinutes: MINUTES_PER_DAY,
+    });
+  } else if (plan === 'clear') {
+    await browser.alarms.clear(REMINDER_ALARM);
+  }
+  return plan;
+}
+
+export type ReminderOutcome = ReminderDecision | { show: false; reason: 'no-lesson' };
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Runs reminder work one at a time, so an alarm and a start-up check never both show it. */
+function serially<T>(task: () => Promise<T>, failed: T): Promise<T> {
+  const run = queue.then(task).catch((error: unknown) => {
+    console.error('[langkah] reminder failed', error);
+    return failed;
+  });
+  queue = run;
+  return run;
+}
+
+async function showReminder(now: number, today: DayKey): Promise<boolean> {
+  const db = getDb();
+  const [pick, locale] = await Promise.all([getTodayPick(db, lessonIndex, now, today), uiLanguage.getValue()]);
+  const lesson = pick ? lessonIndex.find((l) => l.id === pick.lessonId) : undefined;
+  if (!pick || !lesson) return false;
+  const { tn } = await loadTranslator(locale);
+  // Marked first: should the browser refuse the notification, it is not retried all day.
+  await lastReminderDay.setValue(today);
+  await browser.notifications.create(`${REMINDER_NOTIFICATION_PREFIX}${pick.kind}:${lesson.id}`, {
+    type: 'basic',
+    iconUrl: ICON_URL,
+    title: lesson.title,
+    message: tn(pick.kind === 'review' ? 'reminder_messageReview' : 'reminder_message', lesson.minutes),
+  });
+  return true;
+}
+
+/**
+ * Shows today's reminder when it is due (core/reminder.ts `decideReminder`):
+ * at the alarm, or later the same day when the alarm was missed.
+ */
+export function checkReminder(now: () => number = Date.now): Promise<ReminderOutcome> {
+  return serially<ReminderOutcome>(
+    async () => {
+      const at = now();
+      const [settings, habits, last] = await Promise.all([
+        reminder.getValue(),
+        loadHabits(getDb(), at),
+        lastReminderDay.getValue(),
+      ]);
+      const decision = decideReminder({
+        settings,
+        today: habits.today,
+        clock: localClock(at),
+        rolloverHour: habits.settings.rolloverHour,
+        todayStatus: habits.streak.todayStatus,
+        lastReminderDay: last,
+      });
+      if (!decision.show) return decision;
+      return (await showReminder(at, habits.today)) ? decision : { show: false, reason: 'no-lesson' };
+    },
+    { show: false, reason: 'off' },
+  );
+}
+
+/** Removes a reminder still on screen once today's goal is met (after a completion). */
+export async function dismissReminderIfMet(now: () => number = Date.now): Promise<void> {
+  try {
+    const habits = await loadHabits(getDb(), now());
+    if (habits.streak.todayStatus === 'pending') return;
+    const shown = Object.keys(await browser.notifications.getAll());
+    await Promise.all(
+      shown.filter((id) => id.startsWith(REMINDER_NOTIFICATION_PREFIX)).map((id) => browser.notifications.clear(id)),
+    );
+  } catch (error) {
+    console.error('[langkah] reminder dismiss failed', error);
+  }
+}
+
+/** The lesson page a reminder notification offers, or null for another extension notification. */
+export function lessonUrlOfNotification(notificationId: string): string | null {
+  if (!notificationId.startsWith(REMINDER_NOTIFICATION_PREFIX)) return null;
+  const [kind, lessonId] = notificationId.slice(REMINDER_NOTIFICATION_PREFIX.length).split(/:(.*)/s);
+  if (!lessonId || !lessonIndex.some((l) => l.id === lessonId)) return null;
+  const mode = kind === 'review' ? '&mode=review' : '';
+  return browser.runtime.getURL(`/lesson.html?id=${encodeURIComponent(lessonId)}${mode}`);
+}
+
+async function openFromNotification(notificationId: string): Promise<void> {
+  const url = lessonUrlOfNotification(notificationId);
+  if (!url) return;
+  await browser.notifications.clear(notificationId);
+  // With no browser window open (Chrome running in the background), a tab needs a window.
+  await browser.tabs.create({ url }).catch(() => browser.windows.create({ url }));
+}
+
+/**
+ * Wires the reminder: the alarm and click listeners (synchronously, so the
+ * event that woke the background is heard), the alarm check, and the catch-up
+ * of a reminder missed earlier today. Call once at start; the promise (for
+ * tests) settles when the start-up alarm check and catch-up are done.
+ */
+export function setupReminders(now: () => number = Date.now): Promise<unknown> {
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name !== REMINDER_ALARM) return;
+    void checkReminder(now).then(() => ensureReminderAlarm(now()).catch(() => undefined));
+  });
+  browser.notifications.onClicked.addListener((id) => {
+    void openFromNotification(id).catch((error) => console.error('[langkah] open lesson failed', error));
+  });
+  reminder.watch(() => {
+    void ensureReminderAlarm(now()).catch((error) => console.error('[langkah] reminder alarm failed', error));
+  });
+  return ensureReminderAlarm(now())
+    .catch((error) => console.error('[langkah] reminder alarm failed', error))
+    .then(() => checkReminder(now));
+}
