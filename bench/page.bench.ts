@@ -136,12 +136,16 @@ const readerTime: Measurement = {
       const times: number[] = [];
       let result: unknown = null;
       for (let i = 0; i < 12; i++) {
-        const run = await page.evaluate((code) => {
-          const start = performance.now();
-          // Parse and run the script exactly as the browser would inject it.
-          const value = (0, eval)(code);
-          return { ms: performance.now() - start, value };
-        }, source);
+        // Parse and run the script exactly as the browser injects it, between two marks.
+        await page.addScriptTag({
+          content: `performance.mark('reader-start');\n${source}\nperformance.mark('reader-end');\nwindow.__readerResult = reader;`,
+        });
+        const run = await page.evaluate(() => {
+          const ms = performance.measure('reader', 'reader-start', 'reader-end').duration;
+          performance.clearMarks();
+          performance.clearMeasures();
+          return { ms, value: (window as unknown as { __readerResult: unknown }).__readerResult };
+        });
         times.push(run.ms);
         result = run.value;
       }

@@ -5,7 +5,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { zippedSize } from '../tests/support/package-size';
 import type { Measurement } from './types';
 
 const BUILD = resolve(import.meta.dirname, '../.output/chrome-mv3');
