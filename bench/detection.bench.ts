@@ -1,6 +1,7 @@
 import { loadCatalog } from '../build/catalog';
 import type { Catalog } from '../core/catalog';
 import { createDetector, simpleUrlHost } from '../core/detect';
+import { median } from './stats';
 import type { Measurement } from './types';
 
 const URL_COUNT = 12_000;
@@ -98,12 +99,6 @@ function time(urls: readonly string[], passes: number, fn: (url: string) => unkn
     for (let i = 0; i < urls.length; i++) sink = fn(urls[i] as string);
   }
   return performance.now() - start;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Time of `detect` over time of a bare `new URL()` on the same URLs: the median of per-round ratios. */

@@ -9,15 +9,10 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { startFixtureServer } from '../tests/fixtures/server';
 import { CHROME_BUILD, chromiumArgs, findChromium } from '../tests/support/browsers';
+import { median } from './stats';
 import type { Measurement } from './types';
 
 const LOADS = 31;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
 
 /**
  * A browser with Langkah, or — for the baseline — with an empty extension,

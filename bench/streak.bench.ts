@@ -3,6 +3,7 @@ import { loadHolidays } from '../build/holidays';
 import { addDays, type DayKey } from '../core/day';
 import { computeStreak } from '../core/streak';
 import { type HolidayCalendar, isWorkingDay, type LeaveKind, type LeaveRange } from '../core/workdays';
+import { median } from './stats';
 import type { Measurement } from './types';
 
 const GOAL_MS = 5;
@@ -53,12 +54,6 @@ export function syntheticHistory(
     if (next() < (working ? 0.8 : 0.125)) goalByDay.set(day, 1 + Math.floor(next() * 3));
   }
   return { goalByDay, leave, from, today };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 export const measurements: Measurement[] = [

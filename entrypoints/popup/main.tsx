@@ -1,15 +1,5 @@
-import { render } from 'preact';
-import '../../components/base.css';
-import { I18nProvider } from '../../components/I18n';
+import { mountPage } from '../../components/mount';
 import { App } from './App';
 import './popup.css';
 
-const root = document.getElementById('app');
-if (root) {
-  render(
-    <I18nProvider>
-      <App />
-    </I18nProvider>,
-    root,
-  );
-}
+mountPage(App);
