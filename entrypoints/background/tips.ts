@@ -3,18 +3,17 @@
  * quiet hours and the learner's switches included. The content script only
  * asks and shows; every decision and every string is made here.
  */
-import holidays from 'virtual:langkah/holidays';
 import lessonIndex from 'virtual:langkah/lesson-index';
 import tips from 'virtual:langkah/tips';
 import { type Browser, browser } from 'wxt/browser';
 import { canShowTip } from '../../core/caps';
 import { GENERIC_GOV_ID } from '../../core/catalog';
-import { dayKey } from '../../core/day';
 import type { LessonMeta } from '../../core/lesson';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
-import { isWorkingDay } from '../../core/workdays';
+import { todayKey } from '../../lib/clock';
 import { getDb, type TipLogEntry } from '../../lib/db';
+import { isLearnerWorkingDay, loadHabitSettings } from '../../lib/habits';
 import { loadTranslator, type MessageKey, type Translator } from '../../lib/i18n';
 import { randomId } from '../../lib/ids';
 import {
@@ -69,7 +68,7 @@ interface CapCheck {
 }
 
 async function checkCaps(systemId: string, now: number): Promise<CapCheck> {
-  const today = dayKey(now);
+  const today = await todayKey(now);
   const shownToday = await getDb().tipLog.where('day').equals(today).toArray();
   const [caps, systemsOff] = await Promise.all([tipCaps.getValue(), tipsOffSystems.getValue()]);
   const decision = canShowTip(
@@ -113,9 +112,11 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
 /** Today's lesson as the first card of a working day, when it is not yet done. */
 async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string): Promise<TipOffer | null> {
   if (check.shownToday.length > 0 || !(await dailyLessonCard.getValue())) return null;
-  if (!isWorkingDay(check.today, { holidays })) return null;
+  const settings = await loadHabitSettings();
+  if (!isLearnerWorkingDay(check.today, settings)) return null;
   const db = getDb();
-  if ((await db.completions.where('day').equals(check.today).count()) > 0) return null;
+  // Today's goal already met: no lesson card.
+  if ((await db.completions.where('day').equals(check.today).count()) >= settings.dailyGoal) return null;
   const pick = await getTodayPick(db, lessonIndex, check.now, check.today);
   const lesson = pick ? lessonsById.get(pick.lessonId) : undefined;
   if (!pick || !lesson) return null;

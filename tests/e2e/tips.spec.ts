@@ -173,6 +173,35 @@ test.describe('tip cards', () => {
   });
 });
 
+test.describe('daily micro-lesson card', () => {
+  test('the first system page of a working day offers today’s lesson, which opens from the card', async ({
+    context,
+    server,
+    background,
+  }) => {
+    await setTipSettings(background, {}, true);
+    // Every day counts as a working day here, so the test does not depend on today's date.
+    await background.evaluate(() => chrome.storage.local.set({ workingDayMode: false }));
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    const card = page.getByTestId('tip-card');
+    await expect(card).toHaveAttribute('data-kind', 'lesson');
+    const learn = page.getByTestId('tip-learn');
+    await expect(learn).toHaveText(/Pelajari \(\d menit\)/);
+    const [lesson] = await Promise.all([context.waitForEvent('page'), learn.click()]);
+    await expect(lesson.locator('.player')).toBeVisible();
+    expect(new URL(lesson.url()).pathname).toBe('/lesson.html');
+  });
+
+  test('is not offered when switched off in options', async ({ context, server, background }) => {
+    await setTipSettings(background, {}, false);
+    await background.evaluate(() => chrome.storage.local.set({ workingDayMode: false }));
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    await expect(page.getByTestId('tip-card')).toHaveAttribute('data-kind', 'tip');
+  });
+});
+
 test.describe('topic reader', () => {
   test('an article-like government page about electronic signatures gets the matching lesson', async ({
     context,
