@@ -4,6 +4,8 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { type CapSettings, DEFAULT_CAPS } from '../core/caps';
+import { DEFAULT_REMINDER, type ReminderSettings } from '../core/reminder';
+import type { LeaveRange, WorkWeek } from '../core/workdays';
 import { DEFAULT_LOCALE, type Locale } from './i18n';
 
 export const uiLanguage = storage.defineItem<Locale>('local:uiLanguage', {
@@ -41,3 +43,26 @@ export const tipsNever = storage.defineItem<string[]>('local:tipsNever', { fallb
 
 /** Systems where the learner chose "Jangan tampilkan di sistem ini" (visits are still counted). */
 export const tipsOffSystems = storage.defineItem<string[]>('local:tipsOffSystems', { fallback: [], version: 1 });
+
+/* Habits (core/streak.ts, core/reminder.ts): read together through lib/habits.ts. */
+
+/** Lessons or reviews a day needs to meet the goal: 1–3. */
+export const dailyGoal = storage.defineItem<number>('local:dailyGoal', { fallback: 1, version: 1 });
+
+/** Weekends, holidays and leave do not break the streak (on), or only leave does (off). */
+export const workingDayMode = storage.defineItem<boolean>('local:workingDayMode', { fallback: true, version: 1 });
+
+/** 5 = Senin–Jumat, 6 = Senin–Sabtu. */
+export const workWeek = storage.defineItem<WorkWeek>('local:workWeek', { fallback: 5, version: 1 });
+
+/** Hour (0–6) the learner's day starts: a lesson at 01:30 counts for the evening before. */
+export const rolloverHour = storage.defineItem<number>('local:rolloverHour', { fallback: 3, version: 1 });
+
+/** The daily reminder: on/off, local time, quiet (badge only). */
+export const reminder = storage.defineItem<ReminderSettings>('local:reminder', {
+  fallback: DEFAULT_REMINDER,
+  version: 1,
+});
+
+/** The learner's own leave (cuti, dinas luar, sakit): never breaks the streak. */
+export const leaveDays = storage.defineItem<LeaveRange[]>('local:leaveDays', { fallback: [], version: 1 });
