@@ -23,7 +23,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'id',
     action: { default_title: '__MSG_actionTitle__' },
-    permissions: ['storage', 'alarms', 'scripting'],
+    permissions: ['storage', 'alarms', 'scripting', 'notifications'],
     // Only for the learner's own internal systems, requested one host at a time in options.
     optional_host_permissions: ['*://*/*'],
     ...(browser === 'firefox'

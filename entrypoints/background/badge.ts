@@ -2,13 +2,14 @@
  * The toolbar badge: the current streak, with a mark (`•`, an amber badge and
  * a title that says so) while today's lesson is pending on a working day.
  * Updated at start, after each completion, when the learner's day changes
- * (an alarm at the rollover hour) and when a habit setting or the language changes.
+ * (an alarm at the rollover hour) and when a habit setting or the language
+ * changes; each update also refreshes the stored completion summary.
  */
 import { browser } from 'wxt/browser';
 import { type BadgeState, badgeFor } from '../../core/reminder';
 import { nextDayStart } from '../../lib/clock';
 import { getDb } from '../../lib/db';
-import { loadHabits, watchHabitSettings } from '../../lib/habits';
+import { loadHabits, storeCompletionSummary, watchHabitSettings } from '../../lib/habits';
 import { loadTranslator } from '../../lib/i18n';
 import { rolloverHour, uiLanguage } from '../../lib/settings';
 
@@ -33,6 +34,8 @@ async function drawBadge(now: number): Promise<BadgeState> {
     .filter(Boolean)
     .join(' · ');
   await Promise.all([
+    // The popup draws its first frame from this copy (lib/habits.ts).
+    storeCompletionSummary(habits.completions),
     browser.action.setBadgeText({ text: badge.text }),
     browser.action.setBadgeBackgroundColor({ color: badge.pending ? COLOR_PENDING : COLOR_STREAK }),
     browser.action.setTitle({ title }),

@@ -1,11 +1,13 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
-import { dayKey } from '../../core/day';
+import { todayKey } from '../../lib/clock';
 import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
 import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
+import { refreshBadge } from './badge';
 import { getRegistry } from './registry';
+import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
@@ -26,18 +28,23 @@ export function setupMessaging(now: () => number = Date.now): void {
         return { recorded: false, systemId };
       }
       const at = now();
-      const recorded = await recordVisit(getDb(), { eventId, systemId, day: dayKey(at), at });
+      const recorded = await recordVisit(getDb(), { eventId, systemId, day: await todayKey(at), at });
       return { recorded, systemId };
     },
     async completeLesson(request) {
       const req = validateCompletion(request, (id) => lessonIds.has(id));
       const at = now();
-      const day = dayKey(at);
+      const day = await todayKey(at);
       const recorded = await recordCompletion(getDb(), req, {
         now: at,
         day,
         utcOffset: -new Date(at).getTimezoneOffset(),
       });
+      if (recorded) {
+        // Not awaited: the learner's result is saved whether or not the badge redraws.
+        void refreshBadge(now);
+        void dismissReminderIfMet(now);
+      }
       return { recorded, day };
     },
     requestTip: (req, sender) => requestTip(req, sender, now()),

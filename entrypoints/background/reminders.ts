@@ -39,10 +39,6 @@ export const REMINDER_NOTIFICATION_PREFIX = 'langkah-reminder:';
 /** The learner's day the reminder was last shown: once a day, on time or late. */
 export const lastReminderDay = storage.defineItem<DayKey | null>('local:lastReminderDay', { fallback: null });
 
-/** The Langkah mark (64 × 64 PNG): Chrome will not show a notification without an icon. */
-const ICON_URL =
-  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAEAAAABACAYAAACqaXHeAAAApElEQVR42u3bsQ2AMAwEwPQMxybs30FHg0BYEGTie8kD/LXJtxbMtMxr5mtvJ3vhbiB/L/4IYrTyIYRRy99CGL38JUKV8qcIpQGqlT8gAABQGKBq+R0BAAAAAAAAAJDuogEAAAAAAAAAAACQFaB3AAAAAAAAAAAAAHwFkC0AAAAAAAAAAAAAPI8D8FfQT1EAAGwGLEbshizHbAetR22IC67Jo302uXdf+Lm9QTQAAAAASUVORK5CYII=';
-
 /**
  * Creates the daily alarm at the chosen local time, clears it when reminders
  * are off, and leaves a matching one alone. Returns what it did.
@@ -85,7 +81,8 @@ async function showReminder(now: number, today: DayKey): Promise<boolean> {
   await lastReminderDay.setValue(today);
   await browser.notifications.create(`${REMINDER_NOTIFICATION_PREFIX}${pick.kind}:${lesson.id}`, {
     type: 'basic',
-    iconUrl: ICON_URL,
+    // Chrome will not show a notification without an icon.
+    iconUrl: browser.runtime.getURL('/icon/96.png'),
     title: lesson.title,
     message: tn(pick.kind === 'review' ? 'reminder_messageReview' : 'reminder_message', lesson.minutes),
   });
