@@ -1,31 +1,44 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import { browser } from 'wxt/browser';
+import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
+import { PillarProgressList } from '../../components/PillarProgressList';
+import { StreakRules } from '../../components/StreakRules';
+import { StreakSummary } from '../../components/StreakSummary';
 import { SystemUsageList } from '../../components/SystemUsageList';
+import { TodayGoal } from '../../components/TodayGoal';
 import { TodayLesson } from '../../components/TodayLesson';
-import { dayKey } from '../../core/day';
+import { learnerDayKey } from '../../lib/clock';
 import { getDb } from '../../lib/db';
 import { internalSystems } from '../../lib/settings';
 import { createRegistry } from '../../lib/systems';
 import { getTodayPick } from '../../lib/today';
+import { preloadHabits, useHabitSettings, useHabits } from '../../lib/useHabits';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 import { useStorageItem } from '../../lib/useStorageItem';
 import { weeklyUsage } from '../../lib/visits';
+
+// Started as this module loads, while the page still reads its language: the streak is the first content.
+const habitsPreload = preloadHabits();
 
 export function App() {
   const { t } = useT();
   const internal = useStorageItem(internalSystems);
   const registry = createRegistry(internal ?? []);
+  const settings = useHabitSettings(habitsPreload);
+  const habits = useHabits(lessonIndex, settings, habitsPreload);
+  const rollover = settings?.rolloverHour;
   const data = useLiveQuery(async () => {
+    if (rollover === undefined) return null;
     const now = Date.now();
-    const today = dayKey(now);
+    const today = learnerDayKey(now, rollover);
     const db = getDb();
     const [usage, pick] = await Promise.all([
       weeklyUsage(db, today, registry.describe),
       getTodayPick(db, lessonIndex, now, today),
     ]);
     return { usage, pick };
-  }, [internal]);
+  }, [internal, rollover]);
 
   return (
     <main class="popup">
@@ -35,18 +48,27 @@ export function App() {
           {t('popup_openOptions')}
         </button>
       </header>
-      {data.status === 'loading' && <p class="muted">{t('loading')}</p>}
-      {data.status === 'error' && <p role="alert">{t('error_generic')}</p>}
-      {data.status === 'ready' && (
-        <>
+      {habits && <StreakSummary streak={habits.streak} />}
+      {(data.status === 'loading' || (data.status === 'ready' && !data.value)) && <p class="muted">{t('loading')}</p>}
+      {(data.status === 'error' || habits === null) && <p role="alert">{t('error_generic')}</p>}
+      {data.status === 'ready' && data.value && (
+        <div class="today-group">
           <TodayLesson
             pick={data.value.pick}
-            lesson={lessonIndex.find((l) => l.id === data.value.pick?.lessonId)}
+            lesson={lessonIndex.find((l) => l.id === data.value?.pick?.lessonId)}
             systemName={(id) => registry.describe(id).name}
           />
-          <SystemUsageList systems={data.value.usage} />
+          {habits && <TodayGoal streak={habits.streak} goal={habits.settings.dailyGoal} />}
+        </div>
+      )}
+      {habits && (
+        <>
+          <HabitHeatmap days={habits.streak.days} today={habits.today} />
+          <PillarProgressList pillars={habits.pillars} />
+          <StreakRules settings={habits.settings} />
         </>
       )}
+      {data.status === 'ready' && data.value && <SystemUsageList systems={data.value.usage} />}
       <p class="muted small">{t('popup_privacyNote')}</p>
     </main>
   );
