@@ -1,7 +1,10 @@
+import { HabitSettings } from '../../components/HabitSettings';
 import { useT } from '../../components/I18n';
 import { InternalSystemsSetting } from '../../components/InternalSystemsSetting';
 import { LanguageSetting } from '../../components/LanguageSetting';
+import { LeaveSetting } from '../../components/LeaveSetting';
 import { PauseSetting } from '../../components/PauseSetting';
+import { ReminderSetting } from '../../components/ReminderSetting';
 import { SystemsSetting } from '../../components/SystemsSetting';
 
 export function App() {
@@ -10,6 +13,9 @@ export function App() {
     <main class="page">
       <h1>{t('options_title')}</h1>
       <LanguageSetting />
+      <HabitSettings />
+      <ReminderSetting />
+      <LeaveSetting />
       <PauseSetting />
       <SystemsSetting />
       <InternalSystemsSetting />
