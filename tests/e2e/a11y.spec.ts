@@ -1,16 +1,55 @@
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { dayKey } from '../../core/day';
+import { ROOT } from '../support/browsers';
+import { seedHistory, syntheticHistory } from '../support/history';
 import { expect, test } from './fixtures';
 
 const pages = ['popup.html', 'options.html', 'lesson.html'];
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
 
 for (const path of pages) {
   test(`${path} has no serious or critical accessibility violation`, async ({ openExtensionPage }) => {
     const page = await openExtensionPage(path);
     await expect(page.locator('h1')).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).analyze();
-    const serious = violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 }
+
+test('popup and options pass axe empty and with two years of history, leave and the rules open', async ({
+  background,
+  openExtensionPage,
+}) => {
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak-current')).toHaveText('0');
+  await expect(popup.getByTestId('heatmap')).toBeVisible();
+  expect(await seriousViolations(popup)).toEqual([]);
+
+  const lessonIds = readdirSync(resolve(ROOT, 'lessons'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.slice(0, -3));
+  const today = dayKey(Date.now());
+  await seedHistory(popup, syntheticHistory(today, lessonIds));
+  await background.evaluate(
+    (start) => chrome.storage.local.set({ leaveDays: [{ start, end: start, kind: 'sakit' }] }),
+    today,
+  );
+  await popup.reload();
+  await expect(popup.getByTestId('streak-current')).not.toHaveText('0');
+  await popup.getByText('Apa yang dihitung?').click();
+  expect(await seriousViolations(popup)).toEqual([]);
+
+  const options = await openExtensionPage('options.html');
+  await expect(options.getByTestId('leave-range')).toHaveCount(1);
+  await options.getByRole('button', { name: 'Catat' }).click();
+  await expect(options.getByTestId('leave-settings').getByRole('alert')).toBeVisible();
+  expect(await seriousViolations(options)).toEqual([]);
+});
