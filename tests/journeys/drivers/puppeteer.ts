@@ -1,0 +1,233 @@
+/**
+ * The journeys' driver for Firefox ESR through puppeteer-core over WebDriver
+ * BiDi. Differences from Chromium, all handled here:
+ * - selectors get puppeteer's `pierce/` prefix, which looks into open shadow
+ *   roots (the tip card); Playwright does that by itself;
+ * - `goto` on a `moz-extension://` URL never resolves, so extension pages are
+ *   opened without awaiting the navigation and awaited by their content;
+ * - there is no handle on the background script, so `storage.local` is reached
+ *   from an options page opened for the purpose in a tab of its own (it only
+ *   reads on load);
+ * - a tab the extension opens is caught as a new target by its URL.
+ */
+import type { Target as BrowserTarget, ElementHandle, KeyInput, Page } from 'puppeteer-core';
+import type { FirefoxSession } from '../../firefox/harness';
+import type { FixtureServer } from '../../fixtures/server';
+import { type Driver, type Key, type PageHandle, selectorOf, type Target } from '../driver';
+
+const DEFAULT_TIMEOUT = 10_000;
+
+const pierce = (target: Target | string, css = false) =>
+  `pierce/${css ? (target as string) : selectorOf(target as Target)}`;
+
+/** In the page: the test id of the focused element, following focus into open shadow roots. */
+function focusedTestIdInPage(): string | null {
+  let el: Element | null = document.activeElement;
+  while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+  return el?.getAttribute('data-testid') ?? null;
+}
+
+/** In the page: true when nothing in the document or its open shadow roots matches `selector`. */
+function noMatchInPage(selector: string): boolean {
+  const roots: (Document | ShadowRoot)[] = [document];
+  for (let root = roots.pop(); root; root = roots.pop()) {
+    if (root.querySelector(selector)) return false;
+    for (const el of root.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
+  }
+  return true;
+}
+
+/** The extension API of an extension page, as seen from inside it. */
+interface ExtensionGlobal {
+  browser: {
+    storage: {
+      local: {
+        set(items: Record<string, unknown>): Promise<void>;
+        get(keys: string[]): Promise<Record<string, unknown>>;
+      };
+    };
+  };
+}
+
+/** The first element matching `selector` (already pierced), handed to `read` and disposed after; null when none. */
+async function withFirst<T>(page: Page, selector: string, read: (el: ElementHandle<Element>) => Promise<T>) {
+  const handles = await page.$$(selector);
+  try {
+    const [el] = handles;
+    return el ? await read(el) : null;
+  } finally {
+    await Promise.all(handles.map((h) => h.dispose()));
+  }
+}
+
+function wrap(page: Page): PageHandle {
+  let closed = page.isClosed();
+  page.once('close', () => {
+    closed = true;
+  });
+  return {
+    url: () => page.evaluate(() => location.href),
+    async waitForTestId(target, timeout = DEFAULT_TIMEOUT) {
+      const handle = await page.waitForSelector(pierce(target), { visible: true, timeout });
+      await handle?.dispose();
+    },
+    async waitForNoTestId(target, timeout = DEFAULT_TIMEOUT) {
+      // puppeteer's `hidden` also accepts an element that is there but hidden; absence is what is meant.
+      await page.waitForFunction(noMatchInPage, { polling: 100, timeout }, selectorOf(target));
+    },
+    async clickTestId(target) {
+      const handle = await page.waitForSelector(pierce(target), { visible: true, timeout: DEFAULT_TIMEOUT });
+      if (!handle) throw new Error(`${selectorOf(target)} not found`);
+      try {
+        await handle.click();
+      } finally {
+        await handle.dispose();
+      }
+    },
+    async selectTestId(target, value) {
+      const handle = await page.waitForSelector(pierce(target), { visible: true, timeout: DEFAULT_TIMEOUT });
+      if (!handle) throw new Error(`${selectorOf(target)} not found`);
+      try {
+        const chosen = await handle.select(value);
+        if (!chosen.includes(value)) throw new Error(`${selectorOf(target)} has no option ${value}`);
+      } finally {
+        await handle.dispose();
+      }
+    },
+    textOfTestId: (target) => withFirst(page, pierce(target), (el) => el.evaluate((e) => (e.textContent ?? '').trim())),
+    attrOfTestId: async (target, name) =>
+      (await withFirst(page, pierce(target), (el) => el.evaluate((e, n) => e.getAttribute(n), name))) ?? null,
+    checkedOfTestId: (target) =>
+      withFirst(page, pierce(target), (el) => el.evaluate((e) => (e as HTMLInputElement).checked)),
+    async countTestId(target) {
+      const handles = await page.$$(pierce(target));
+      await Promise.all(handles.map((h) => h.dispose()));
+      return handles.length;
+    },
+    textOf: (css) => withFirst(page, pierce(css, true), (el) => el.evaluate((e) => (e.textContent ?? '').trim())),
+    documentLang: () => page.evaluate(() => document.documentElement.lang),
+    async pressKey(key: Key) {
+      try {
+        await page.keyboard.press(key as KeyInput);
+      } catch (error) {
+        if (!closed) throw error;
+      }
+    },
+    focusedTestId: () => page.evaluate(focusedTestIdInPage),
+    bringToFront: () => page.bringToFront(),
+    screenshot: () => page.screenshot(),
+    async waitForClose(timeout = DEFAULT_TIMEOUT) {
+      // Puppeteer misses the end of a tab the extension opened and closed itself: its frame is asked instead.
+      const deadline = Date.now() + timeout;
+      while (!closed && !page.isClosed()) {
+        const gone = await page
+          .evaluate(() => true)
+          .then(
+            () => false,
+            (error: unknown) => /no such frame|not found/i.test(String(error)),
+          );
+        if (gone) {
+          closed = true;
+          return;
+        }
+        if (Date.now() > deadline) throw new Error(`${await this.url()} still open after ${timeout} ms`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async close() {
+      if (closed) return;
+      // A page may close itself (the popup after opening a lesson) just before.
+      await page.close().catch((error: unknown) => {
+        if (!page.isClosed() && !/no such frame|not found/i.test(String(error))) throw error;
+      });
+    },
+  };
+}
+
+/**
+ * Opens an extension page in a new tab. Firefox never resolves `goto` on a
+ * moz-extension URL, so the navigation is started, not awaited, and the page is
+ * awaited by its content. A wait that started in the tab's first about:blank
+ * can be cut off when that document is replaced; it is started again then.
+ */
+async function openExtensionTab(firefox: FirefoxSession, path: string, readySelector: string): Promise<Page> {
+  const page = await firefox.browser.newPage();
+  void page.goto(`${firefox.origin}/${path}`).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const handle = await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      await handle?.dispose();
+      return page;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw error;
+      if (Date.now() > deadline) throw error;
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+      console.warn(`[puppeteer driver] waiting for ${readySelector} in ${path} again after: ${String(error)} ${cause}`);
+    }
+  }
+}
+
+export function puppeteerDriver(firefox: FirefoxSession, server: FixtureServer): Driver {
+  const { browser } = firefox;
+  /** One options page kept open in its own tab for storage access: opening a page per call is slow in Firefox. */
+  let storagePage: Promise<Page> | undefined;
+  const inExtensionPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
+    storagePage ??= openExtensionTab(firefox, 'options.html', pierce('ui-language'));
+    return fn(await storagePage);
+  };
+  return {
+    browserName: 'firefox',
+    async openSite(host, path = '/') {
+      const page = await browser.newPage();
+      await page.goto(server.url(host, path), { waitUntil: 'load' });
+      return wrap(page);
+    },
+    async openExtensionPage(path, readyTestId) {
+      const page = await openExtensionTab(firefox, path, pierce(readyTestId));
+      const handle = wrap(page);
+      await handle.waitForTestId(readyTestId);
+      return handle;
+    },
+    async setLocalStorage(items) {
+      await inExtensionPage((page) =>
+        page.evaluate((values) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.set(values), {
+          ...items,
+        }),
+      );
+    },
+    getLocalStorage: (keys) =>
+      inExtensionPage((page) =>
+        page.evaluate(
+          (names) => (globalThis as unknown as ExtensionGlobal).browser.storage.local.get(names),
+          [...keys],
+        ),
+      ),
+    async waitForNewPage(action, urlPart, readyTestId) {
+      // Targets of extension pages report about:blank over BiDi: the document itself is asked for its URL.
+      const created: Page[] = [];
+      const onCreated = (target: BrowserTarget) => {
+        if (target.type() === 'page') void target.page().then((page) => page && created.push(page));
+      };
+      browser.on('targetcreated', onCreated);
+      try {
+        await action();
+        const deadline = Date.now() + DEFAULT_TIMEOUT;
+        while (Date.now() < deadline) {
+          for (const page of created) {
+            const href = await page.evaluate(() => location.href).catch(() => '');
+            if (href.includes(urlPart)) {
+              const handle = wrap(page);
+              await handle.waitForTestId(readyTestId);
+              return handle;
+            }
+          }
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        throw new Error(`No new tab with ${urlPart} within ${DEFAULT_TIMEOUT} ms`);
+      } finally {
+        browser.off('targetcreated', onCreated);
+      }
+    },
+  };
+}
