@@ -17,8 +17,10 @@ import { type Driver, type Key, type PageHandle, selectorOf, type Target } from 
 
 const DEFAULT_TIMEOUT = 10_000;
 
-const pierce = (target: Target | string, css = false) =>
-  `pierce/${css ? (target as string) : selectorOf(target as Target)}`;
+/** puppeteer's selector for a target, looking into open shadow roots. */
+const pierce = (target: Target) => `pierce/${selectorOf(target)}`;
+/** The same for a plain CSS selector. */
+const pierceCss = (css: string) => `pierce/${css}`;
 
 /** In the page: the test id of the focused element, following focus into open shadow roots. */
 function focusedTestIdInPage(): string | null {
@@ -104,7 +106,7 @@ function wrap(page: Page): PageHandle {
       await Promise.all(handles.map((h) => h.dispose()));
       return handles.length;
     },
-    textOf: (css) => withFirst(page, pierce(css, true), (el) => el.evaluate((e) => (e.textContent ?? '').trim())),
+    textOf: (css) => withFirst(page, pierceCss(css), (el) => el.evaluate((e) => (e.textContent ?? '').trim())),
     documentLang: () => page.evaluate(() => document.documentElement.lang),
     async pressKey(key: Key) {
       try {
@@ -164,6 +166,7 @@ async function openExtensionTab(firefox: FirefoxSession, path: string, readySele
       if (Date.now() > deadline) throw error;
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
       console.warn(`[puppeteer driver] waiting for ${readySelector} in ${path} again after: ${String(error)} ${cause}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
 }
