@@ -66,3 +66,10 @@ export const reminder = storage.defineItem<ReminderSettings>('local:reminder', {
 
 /** The learner's own leave (cuti, dinas luar, sakit): never breaks the streak. */
 export const leaveDays = storage.defineItem<LeaveRange[]>('local:leaveDays', { fallback: [], version: 1 });
+
+/**
+ * The opaque id the xAPI export names the learner by (`account.name`, 32 hex
+ * characters): random, made on first export, shown in options and resettable.
+ * Null until then.
+ */
+export const xapiActor = storage.defineItem<string | null>('local:xapiActor', { fallback: null, version: 1 });
