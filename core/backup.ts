@@ -180,14 +180,12 @@ const tipSchema = z.object({
   action: z.nullable(z.enum(['learn', 'later', 'never', 'system-off', 'closed'])),
 });
 
-const leaveSchema = z
-  .object({ start: dayKey(), end: dayKey(), kind: z.enum(['cuti', 'dinas-luar', 'sakit']) })
-  .check(
-    z.superRefine((r, ctx) => {
-      if (isDayKey(r.start) && isDayKey(r.end) && r.start > r.end)
-        ctx.issues.push({ code: 'custom', message: 'range', input: r, path: ['end'] });
-    }),
-  );
+const leaveSchema = z.object({ start: dayKey(), end: dayKey(), kind: z.enum(['cuti', 'dinas-luar', 'sakit']) }).check(
+  z.superRefine((r, ctx) => {
+    if (isDayKey(r.start) && isDayKey(r.end) && r.start > r.end)
+      ctx.issues.push({ code: 'custom', message: 'range', input: r, path: ['end'] });
+  }),
+);
 
 const idList = z.array(pattern(SYSTEM_ID)).check(z.maxLength(1000));
 
@@ -321,7 +319,8 @@ export function parseBackup(source: string, sizeBytes?: number): ParseResult {
 
   if (!isPlainObject(raw) || raw.format !== BACKUP_FORMAT) return fail('not-langkah');
   const { version } = raw;
-  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) return fail('invalid-value', ['version']);
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return fail('invalid-value', ['version']);
   if (version > BACKUP_VERSION) return fail('newer-version', ['version'], String(version));
 
   const parsed = documentSchema.safeParse(raw);
