@@ -48,6 +48,8 @@ export default defineConfig({
       for (const script of manifest.content_scripts ?? []) script.matches = matches;
       // The same hosts, and no others, for injecting the on-demand topic reader.
       manifest.host_permissions = matches;
+      // WXT takes the toolbar title from the popup's <title>; the manifest's is localised.
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
     },
   },
   zip: {

@@ -6,6 +6,7 @@ import { LeaveSetting } from '../../components/LeaveSetting';
 import { PauseSetting } from '../../components/PauseSetting';
 import { ReminderSetting } from '../../components/ReminderSetting';
 import { SystemsSetting } from '../../components/SystemsSetting';
+import { TipSettings } from '../../components/TipSettings';
 
 export function App() {
   const { t } = useT();
@@ -16,6 +17,7 @@ export function App() {
       <HabitSettings />
       <ReminderSetting />
       <LeaveSetting />
+      <TipSettings />
       <PauseSetting />
       <SystemsSetting />
       <InternalSystemsSetting />

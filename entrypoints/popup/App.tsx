@@ -1,4 +1,5 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
+import { useMemo } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
@@ -6,6 +7,7 @@ import { PillarProgressList } from '../../components/PillarProgressList';
 import { StreakRules } from '../../components/StreakRules';
 import { StreakSummary } from '../../components/StreakSummary';
 import { SystemUsageList } from '../../components/SystemUsageList';
+import { TipsToday } from '../../components/TipsToday';
 import { TodayGoal } from '../../components/TodayGoal';
 import { TodayLesson } from '../../components/TodayLesson';
 import { learnerDayKey } from '../../lib/clock';
@@ -24,7 +26,7 @@ const habitsPreload = preloadHabits();
 export function App() {
   const { t } = useT();
   const internal = useStorageItem(internalSystems);
-  const registry = createRegistry(internal ?? []);
+  const registry = useMemo(() => createRegistry(internal ?? []), [internal]);
   const settings = useHabitSettings(habitsPreload);
   const habits = useHabits(lessonIndex, settings, habitsPreload);
   const rollover = settings?.rolloverHour;
@@ -33,11 +35,12 @@ export function App() {
     const now = Date.now();
     const today = learnerDayKey(now, rollover);
     const db = getDb();
-    const [usage, pick] = await Promise.all([
+    const [usage, pick, tipsShown] = await Promise.all([
       weeklyUsage(db, today, registry.describe),
       getTodayPick(db, lessonIndex, now, today),
+      db.tipLog.where('day').equals(today).count(),
     ]);
-    return { usage, pick };
+    return { usage, pick, tipsShown };
   }, [internal, rollover]);
 
   return (
@@ -69,6 +72,7 @@ export function App() {
         </>
       )}
       {data.status === 'ready' && data.value && <SystemUsageList systems={data.value.usage} />}
+      {data.status === 'ready' && data.value && <TipsToday shown={data.value.tipsShown} />}
       <p class="muted small">{t('popup_privacyNote')}</p>
     </main>
   );
