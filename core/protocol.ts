@@ -57,6 +57,18 @@ export interface ProtocolMap {
    * only the matched lesson — the page text never leaves the tab.
    */
   readPage(req: Record<string, never>): { offer: TipOffer | null };
+  /**
+   * "Hapus semua data saya", confirmed in options: the background empties
+   * every table and the extension's storage, then redraws the badge and
+   * re-plans its alarms, so Langkah behaves as freshly installed. Repeating
+   * it is harmless.
+   */
+  deleteAllData(req: { confirmed: true }): { cleared: boolean };
+  /**
+   * An extension page restored records from a backup (lib/backup.ts): the
+   * background redraws the badge and re-plans the day and reminder alarms.
+   */
+  dataImported(req: Record<string, never>): { refreshed: boolean };
 }
 
 export type MessageType = keyof ProtocolMap;

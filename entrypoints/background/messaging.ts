@@ -6,6 +6,7 @@ import { onMessages } from '../../lib/messaging';
 import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
+import { afterImport, deleteAllData, pruneOldReceipts } from './data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction } from './tips';
@@ -50,5 +51,16 @@ export function setupMessaging(now: () => number = Date.now): void {
     requestTip: (req, sender) => requestTip(req, sender, now()),
     readPage: (_req, sender) => readPage(sender, now()),
     tipAction: ({ offerId, action }, sender) => tipAction(offerId, action, sender),
+    async deleteAllData({ confirmed }) {
+      if (confirmed !== true) return { cleared: false };
+      await deleteAllData(now);
+      return { cleared: true };
+    },
+    async dataImported() {
+      await afterImport(now);
+      return { refreshed: true };
+    },
   });
+  // Receipts only guard against a retried message: a few days' worth is kept.
+  void pruneOldReceipts(now);
 }

@@ -9,6 +9,8 @@ const handlers = (over: Partial<Handlers>): Handlers => ({
   requestTip: () => ({ offer: null, readTopic: false }),
   readPage: () => ({ offer: null }),
   tipAction: () => ({ done: false }),
+  deleteAllData: () => ({ cleared: false }),
+  dataImported: () => ({ refreshed: false }),
   ...over,
 });
 
