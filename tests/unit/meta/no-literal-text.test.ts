@@ -21,7 +21,7 @@ function tsxFiles(dir: string): string[] {
 }
 
 /** Literal text found in a TSX source, as `file:line "text"`. */
-export function literalText(file: string, source: string): string[] {
+function literalText(file: string, source: string): string[] {
   const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const report = (node: ts.Node, text: string) => {
