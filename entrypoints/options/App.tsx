@@ -1,3 +1,4 @@
+import { DataSetting } from '../../components/DataSetting';
 import { HabitSettings } from '../../components/HabitSettings';
 import { useT } from '../../components/I18n';
 import { InternalSystemsSetting } from '../../components/InternalSystemsSetting';
@@ -21,6 +22,7 @@ export function App() {
       <PauseSetting />
       <SystemsSetting />
       <InternalSystemsSetting />
+      <DataSetting />
     </main>
   );
 }

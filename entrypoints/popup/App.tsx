@@ -73,7 +73,12 @@ export function App() {
       )}
       {data.status === 'ready' && data.value && <SystemUsageList systems={data.value.usage} />}
       {data.status === 'ready' && data.value && <TipsToday shown={data.value.tipsShown} />}
-      <p class="muted small">{t('popup_privacyNote')}</p>
+      <p class="muted small">
+        {t('popup_privacyNote')}{' '}
+        <a href="/data.html" target="_blank" rel="noreferrer" data-testid="popup-data-link">
+          {t('popup_dataLink')}
+        </a>
+      </p>
     </main>
   );
 }

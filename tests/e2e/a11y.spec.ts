@@ -7,7 +7,7 @@ import { ROOT } from '../support/browsers';
 import { seedHistory, syntheticHistory } from '../support/history';
 import { expect, test } from './fixtures';
 
-const pages = ['popup.html', 'options.html', 'lesson.html'];
+const pages = ['popup.html', 'options.html', 'lesson.html', 'data.html'];
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).analyze();
