@@ -58,6 +58,9 @@ async function popupHistory(popup: Page) {
   };
 }
 
+// Whole lessons and downloads: slow on a loaded 2-core machine.
+test.describe.configure({ timeout: 90_000 });
+
 const badge = (background: Worker) => background.evaluate(() => chrome.action.getBadgeText({}));
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -73,7 +76,7 @@ test('complete a lesson, export, delete all, import: the popup shows the same st
   background,
   openExtensionPage,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   // Some weeks of history, then today's lesson, played in the real lesson page.
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('streak-current')).toHaveText('0');
@@ -169,10 +172,11 @@ test('a file that is not a backup is refused with a message naming what is wrong
   expect(await readStore(options, 'completions')).toEqual([]);
 });
 
-// FIXME (session 1, reported in the closing note): times out at 30 s on the shared 2-core machine; to be fixed, not dropped.
-test.fixme('the xAPI export downloads valid-looking statements under the learner’s opaque code', async ({
+test('the xAPI export downloads valid-looking statements under the learner’s opaque code', async ({
   openExtensionPage,
 }) => {
+  // A whole lesson, then options and a download: more than 30 s on a loaded 2-core machine.
+  test.setTimeout(90_000);
   const lesson = await openExtensionPage('lesson.html?id=kata-sandi-kuat');
   await completeLesson(lesson);
   const options = await openExtensionPage('options.html');

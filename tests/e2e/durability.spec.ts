@@ -87,6 +87,9 @@ function pauseAfterWrite(background: Worker, store: string) {
   }, store);
 }
 
+// Many tabs and a browser restarting its worker: slow on a loaded 2-core machine, never a timing assertion.
+test.describe.configure({ timeout: 90_000 });
+
 const pausedCount = (background: Worker) => background.evaluate(() => globalThis.__langkahPaused ?? 0);
 
 /**
@@ -109,7 +112,7 @@ async function stopServiceWorkers(context: BrowserContext, page: Page): Promise<
 
 /** After a stop: waits for the new worker and checks it is a fresh one (none of the old pauses). */
 async function freshWorkerRuns(background: Worker, restarted: () => boolean) {
-  await expect.poll(restarted, { timeout: 10_000 }).toBe(true);
+  await expect.poll(restarted, { timeout: 30_000 }).toBe(true);
   expect(await background.evaluate(() => globalThis.__langkahPaused)).toBeUndefined();
 }
 
@@ -124,7 +127,7 @@ test('a visit is counted once when the worker is stopped between the page’s me
   const page = await context.newPage();
   await page.goto(server.url('srikandi.arsip.go.id'));
   // The message arrived and the handler is waiting, before anything is written.
-  await expect.poll(() => pausedCount(background)).toBeGreaterThan(0);
+  await expect.poll(() => pausedCount(background), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(await views(options, 'srikandi')).toBe(0);
 
   const restarted = await stopServiceWorkers(context, options);
@@ -148,7 +151,7 @@ test('a visit is not counted twice when the worker is stopped after the write, b
   const page = await context.newPage();
   await page.goto(server.url('srikandi.arsip.go.id'));
   // Written and committed; the sender has had no answer.
-  await expect.poll(() => pausedCount(background)).toBeGreaterThan(0);
+  await expect.poll(() => pausedCount(background), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(await views(options, 'srikandi')).toBe(1);
 
   const restarted = await stopServiceWorkers(context, options);
@@ -172,7 +175,7 @@ test('a completed lesson is stored once when the worker is stopped while saving 
     if (await lesson.getByTestId('quiz-feedback').count()) await lesson.getByTestId('lesson-continue').click();
     else await lesson.getByTestId('quiz-option').first().click();
   }
-  await expect.poll(() => pausedCount(background)).toBeGreaterThan(0);
+  await expect.poll(() => pausedCount(background), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(await readStore(lesson, 'completions')).toHaveLength(0);
 
   const restarted = await stopServiceWorkers(context, lesson);
@@ -184,32 +187,31 @@ test('a completed lesson is stored once when the worker is stopped while saving 
 });
 
 test('twenty tabs reporting at once give exactly twenty views', async ({ context, server, openExtensionPage }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const options = await openExtensionPage('options.html');
   const tabs = await Promise.all(Array.from({ length: 20 }, () => context.newPage()));
   await Promise.all(tabs.map((tab) => tab.goto(server.url('srikandi.arsip.go.id'))));
-  await expect.poll(() => views(options, 'srikandi'), { timeout: 20_000 }).toBe(20);
+  await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
   await options.waitForTimeout(1500);
   expect(await views(options, 'srikandi')).toBe(20);
   expect(await readStore(options, 'receipts')).toHaveLength(20);
 });
 
-// FIXME (session 1, reported in the closing note): times out at 30 s on the shared 2-core machine; to be fixed, not dropped.
-test.fixme('twenty tabs reporting while the worker is stopped mid-flight still give exactly twenty views', async ({
+test('twenty tabs reporting while the worker is stopped mid-flight still give exactly twenty views', async ({
   context,
   background,
   server,
   openExtensionPage,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   const options = await openExtensionPage('options.html');
   await pauseBeforeWrite(background);
   const tabs = await Promise.all(Array.from({ length: 20 }, () => context.newPage()));
   await Promise.all(tabs.map((tab) => tab.goto(server.url('srikandi.arsip.go.id'))));
-  await expect.poll(() => pausedCount(background)).toBeGreaterThan(0);
+  await expect.poll(() => pausedCount(background), { timeout: 30_000 }).toBeGreaterThan(0);
   const restarted = await stopServiceWorkers(context, options);
   await freshWorkerRuns(background, restarted);
-  await expect.poll(() => views(options, 'srikandi'), { timeout: 20_000 }).toBe(20);
+  await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
   await options.waitForTimeout(1500);
   expect(await views(options, 'srikandi')).toBe(20);
 });
