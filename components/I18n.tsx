@@ -3,31 +3,42 @@ import { useContext, useEffect, useState } from 'preact/hooks';
 import { createTranslator, DEFAULT_LOCALE, type Locale, loadTranslator, type Translator } from '../lib/i18n';
 import { uiLanguage } from '../lib/settings';
 
-// Only a placeholder: the provider renders nothing until the real messages are loaded.
+// Only a placeholder: pages render inside the provider once the real messages are loaded.
 const I18nContext = createContext<Translator>(createTranslator(DEFAULT_LOCALE, {}));
 
+/**
+ * The translator for the learner's chosen language, read before the page's
+ * first render (mountPage awaits it), so no text flashes in the wrong
+ * language and the first render already has every string.
+ */
+export async function loadUiTranslator(): Promise<Translator> {
+  // Indonesian is always needed (the language itself or every string's fallback): read it while the choice is read.
+  loadTranslator(DEFAULT_LOCALE).catch(() => undefined);
+  const translator = await loadTranslator(await uiLanguage.getValue());
+  document.documentElement.lang = translator.locale;
+  return translator;
+}
+
 export interface I18nProviderProps {
+  /** The translator loaded before the first render (loadUiTranslator). */
+  initial: Translator;
   children: ComponentChildren;
 }
 
-/** Provides the translator for the learner's chosen language and follows changes to it live. */
-export function I18nProvider({ children }: I18nProviderProps) {
-  const [translator, setTranslator] = useState<Translator | null>(null);
+/** Provides the translator and follows changes to the chosen language live. */
+export function I18nProvider({ initial, children }: I18nProviderProps) {
+  const [translator, setTranslator] = useState<Translator>(initial);
   useEffect(() => {
-    let latest: Locale | undefined;
-    const apply = (locale: Locale) => {
+    let latest: Locale = initial.locale;
+    return uiLanguage.watch((locale) => {
       latest = locale;
-      void loadTranslator(locale).then((translator) => {
+      void loadTranslator(locale).then((next) => {
         if (latest !== locale) return; // a newer choice arrived meanwhile
         document.documentElement.lang = locale;
-        setTranslator(translator);
+        setTranslator(next);
       });
-    };
-    void uiLanguage.getValue().then(apply);
-    return uiLanguage.watch(apply);
-  }, []);
-  // Render nothing until the language is known, so no text flashes in the wrong language.
-  if (!translator) return null;
+    });
+  }, [initial]);
   return <I18nContext.Provider value={translator}>{children}</I18nContext.Provider>;
 }
 

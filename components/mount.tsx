@@ -1,16 +1,21 @@
 import { type ComponentType, render } from 'preact';
 import './base.css';
-import { I18nProvider } from './I18n';
+import { I18nProvider, loadUiTranslator } from './I18n';
 
-/** Renders an extension page's root component into `#app`, inside the translator provider. */
-export function mountPage(App: ComponentType): void {
+/**
+ * Renders an extension page's root component into `#app`, inside the
+ * translator provider. The language and its messages are read first (one
+ * storage read and one fetch from the package), so the first render is
+ * already complete and in the right language.
+ */
+export async function mountPage(App: ComponentType): Promise<void> {
   const root = document.getElementById('app');
-  if (root) {
-    render(
-      <I18nProvider>
-        <App />
-      </I18nProvider>,
-      root,
-    );
-  }
+  if (!root) return;
+  const translator = await loadUiTranslator();
+  render(
+    <I18nProvider initial={translator}>
+      <App />
+    </I18nProvider>,
+    root,
+  );
 }

@@ -2,4 +2,4 @@ import { mountPage } from '../../components/mount';
 import { App } from './App';
 import './popup.css';
 
-mountPage(App);
+void mountPage(App);
