@@ -1,7 +1,5 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { LessonMeta } from '../core/lesson';
-import { getDb } from './db';
 import {
   type CompletionSummary,
   type HabitSettings,
@@ -15,6 +13,7 @@ import {
   storeCompletionSummary,
   watchHabitSettings,
 } from './habits';
+import { loadLiveDb } from './live';
 
 interface Snapshot {
   settings: HabitSettings;
@@ -37,7 +36,7 @@ export interface HabitsPreload {
 export function preloadHabits(): HabitsPreload {
   const preload: HabitsPreload = {
     promise: loadHabitSnapshot().then(async ({ settings, cached }) => {
-      preload.value = { settings, completions: cached ?? (await readCompletions(getDb())) };
+      preload.value = { settings, completions: cached ?? (await readCompletions((await loadLiveDb()).db)) };
       return preload.value;
     }),
   };
@@ -84,18 +83,22 @@ export function useHabits(
   useEffect(() => {
     let active = true;
     let subscription: { unsubscribe(): void } | undefined;
+    const fail = (error: unknown) => {
+      console.error('[langkah] query failed', error);
+      if (active) setRecords(null);
+    };
     const follow = () => {
       if (!active) return;
-      subscription = liveQuery(() => readCompletions(getDb())).subscribe({
-        next: (summary) => {
-          setRecords(summary);
-          void storeCompletionSummary(summary).catch(() => undefined);
-        },
-        error: (error) => {
-          console.error('[langkah] query failed', error);
-          setRecords(null);
-        },
-      });
+      loadLiveDb().then(({ db, liveQuery }) => {
+        if (!active) return;
+        subscription = liveQuery(() => readCompletions(db)).subscribe({
+          next: (summary) => {
+            setRecords(summary);
+            void storeCompletionSummary(summary).catch(() => undefined);
+          },
+          error: fail,
+        });
+      }, fail);
     };
     if (preload) {
       void preload.promise

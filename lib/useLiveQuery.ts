@@ -1,23 +1,34 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
+import type { LangkahDB } from './db';
+import { loadLiveDb } from './live';
 
 export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
 /**
- * Subscribes to a Dexie query and re-renders when its result changes, in this
- * page or any other context of the extension. Unsubscribes on unmount.
+ * Subscribes to a Dexie query over the learner's database (loaded on first
+ * use, lib/live.ts) and re-renders when its result changes, in this page or
+ * any other context of the extension. Unsubscribes on unmount.
  */
-export function useLiveQuery<T>(query: () => Promise<T>, deps: readonly unknown[] = []): LiveState<T> {
+export function useLiveQuery<T>(query: (db: LangkahDB) => Promise<T>, deps: readonly unknown[] = []): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (value) => setState({ status: 'ready', value }),
-      error: (error) => {
-        console.error('[langkah] query failed', error);
-        setState({ status: 'error', error });
-      },
-    });
-    return () => subscription.unsubscribe();
+    let active = true;
+    let subscription: { unsubscribe(): void } | undefined;
+    const fail = (error: unknown) => {
+      console.error('[langkah] query failed', error);
+      if (active) setState({ status: 'error', error });
+    };
+    loadLiveDb().then(({ db, liveQuery }) => {
+      if (!active) return;
+      subscription = liveQuery(() => query(db)).subscribe({
+        next: (value) => setState({ status: 'ready', value }),
+        error: fail,
+      });
+    }, fail);
+    return () => {
+      active = false;
+      subscription?.unsubscribe();
+    };
   }, deps);
   return state;
 }

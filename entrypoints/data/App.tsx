@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
-import { getDb } from '../../lib/db';
 import type { MessageKey } from '../../lib/i18n';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 
@@ -27,8 +26,7 @@ const SECTIONS: [MessageKey, MessageKey][] = [
  */
 export function App() {
   const { t, n } = useT();
-  const counts = useLiveQuery(async () => {
-    const db = getDb();
+  const counts = useLiveQuery(async (db) => {
     const [completions, visitDays, tips, reviews] = await Promise.all([
       db.completions.count(),
       db.visits.count(),

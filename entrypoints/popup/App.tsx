@@ -1,5 +1,5 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
@@ -11,10 +11,8 @@ import { TipsToday } from '../../components/TipsToday';
 import { TodayGoal } from '../../components/TodayGoal';
 import { TodayLesson } from '../../components/TodayLesson';
 import { learnerDayKey } from '../../lib/clock';
-import { getDb } from '../../lib/db';
 import { internalSystems } from '../../lib/settings';
 import { createRegistry } from '../../lib/systems';
-import { getTodayPick } from '../../lib/today';
 import { preloadHabits, useHabitSettings, useHabits } from '../../lib/useHabits';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 import { useStorageItem } from '../../lib/useStorageItem';
@@ -23,6 +21,8 @@ import { weeklyUsage } from '../../lib/visits';
 // Started as this module loads, while the page still reads its language: the streak is the first content.
 const habitsPreload = preloadHabits();
 
+type TodayModule = typeof import('../../lib/today');
+
 export function App() {
   const { t } = useT();
   const internal = useStorageItem(internalSystems);
@@ -30,18 +30,25 @@ export function App() {
   const settings = useHabitSettings(habitsPreload);
   const habits = useHabits(lessonIndex, settings, habitsPreload);
   const rollover = settings?.rolloverHour;
-  const data = useLiveQuery(async () => {
-    if (rollover === undefined) return null;
-    const now = Date.now();
-    const today = learnerDayKey(now, rollover);
-    const db = getDb();
-    const [usage, pick, tipsShown] = await Promise.all([
-      weeklyUsage(db, today, registry.describe),
-      getTodayPick(db, lessonIndex, now, today),
-      db.tipLog.where('day').equals(today).count(),
-    ]);
-    return { usage, pick, tipsShown };
-  }, [internal, rollover]);
+  // Today's pick (with the review scheduler) and Dexie load after the streak is drawn.
+  const [todayModule, setTodayModule] = useState<TodayModule>();
+  useEffect(() => {
+    import('../../lib/today').then(setTodayModule, (error) => console.error('[langkah] load failed', error));
+  }, []);
+  const data = useLiveQuery(
+    async (db) => {
+      if (rollover === undefined || !todayModule) return null;
+      const now = Date.now();
+      const today = learnerDayKey(now, rollover);
+      const [usage, pick, tipsShown] = await Promise.all([
+        weeklyUsage(db, today, registry.describe),
+        todayModule.getTodayPick(db, lessonIndex, now, today),
+        db.tipLog.where('day').equals(today).count(),
+      ]);
+      return { usage, pick, tipsShown };
+    },
+    [internal, rollover, todayModule],
+  );
 
   return (
     <main class="popup">
