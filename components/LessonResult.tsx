@@ -1,6 +1,5 @@
-import { formatDuration } from 'date-fns';
-import { enUS, id } from 'date-fns/locale';
 import type { LessonSource } from '../core/lesson';
+import { formatLessonDuration } from '../lib/dates';
 import { useT } from './I18n';
 
 export type SaveState = 'idle' | 'saving' | 'saved' | 'failed';
@@ -14,15 +13,6 @@ export interface LessonResultProps {
   onRetry: () => void;
   onDone: () => void;
   sources: LessonSource[];
-}
-
-/** "1 menit 20 detik" / "1 minute 20 seconds"; under a minute, seconds only. */
-export function formatLessonDuration(ms: number, locale: 'id' | 'en'): string {
-  const total = Math.max(1, Math.round(ms / 1000));
-  return formatDuration(
-    { minutes: Math.floor(total / 60), seconds: total % 60 },
-    { locale: locale === 'id' ? id : enUS, zero: false },
-  );
 }
 
 /** The end of a lesson: score, time, whether the result is saved, and "Selesai". */

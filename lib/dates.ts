@@ -1,43 +1,54 @@
 /**
- * Day keys as the learner reads them, in the interface language: "Selasa,
- * 24 November 2026" / "Tuesday, 24 November 2026". Built on the browser's own
- * `Intl.DateTimeFormat` (no locale data in the bundle; date-fns `format` with
- * its `id`/`enUS` locales would add about 25 KB to every page that shows dates),
- * with one formatter per style and language, reused: the heatmap formats 84
- * days per render.
+ * Dates as the learner reads them, in the interface language, with
+ * date-fns and its `id` and `enGB` locales: "Selasa, 24 November 2026" /
+ * "Tuesday, 24 November 2026". The text comes from date-fns's locale data in
+ * the bundle, not the browser's ICU, so Chromium and Firefox of any version
+ * write the same words (ICU's short month for Agustus, say, has changed
+ * between releases).
  */
+import { type Locale as DateFnsLocale, type Day, formatDuration, type Month } from 'date-fns';
+import { enGB, id } from 'date-fns/locale';
 import type { DayKey } from '../core/day';
 import type { Locale } from './i18n';
 
-const TAGS: Record<Locale, string> = { id: 'id-ID', en: 'en-GB' };
+export const DATE_LOCALES: Record<Locale, DateFnsLocale> = { id, en: enGB };
 
-const STYLES = {
-  /** Selasa, 24 November 2026 */
-  long: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
-  /** 24 Nov 2026 */
-  short: { day: 'numeric', month: 'short', year: 'numeric' },
-  /** Nov */
-  month: { month: 'short' },
-  /** Sel */
-  weekday: { weekday: 'short' },
-} satisfies Record<string, Intl.DateTimeFormatOptions>;
-
-export type DateStyle = keyof typeof STYLES;
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
+export type DateStyle = 'long' | 'short' | 'month' | 'weekday';
 
 /**
- * A day key written out. The key is read as a calendar date (UTC midnight,
- * formatted in UTC), so the runtime's time zone never shifts it by a day.
+ * A day key written out with the locale's own names of days and months.
+ * Both languages write the day before the month, as date-fns's
+ * `EEEE, d MMMM yyyy` would; only the names are looked up (date-fns's
+ * `format` would add 18 KB to the popup for the same text). The key is
+ * read as a calendar date, so the runtime's time zone never shifts it.
  * @example formatDayKey('2026-11-24', 'id', 'long') // 'Selasa, 24 November 2026'
  */
 export function formatDayKey(key: DayKey, locale: Locale, style: DateStyle = 'long'): string {
-  const id = `${locale}:${style}`;
-  let formatter = formatters.get(id);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(TAGS[locale], { ...STYLES[style], timeZone: 'UTC' });
-    formatters.set(id, formatter);
-  }
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];
-  return formatter.format(Date.UTC(y, m - 1, d));
+  const { localize } = DATE_LOCALES[locale];
+  const dayOfWeek = new Date(Date.UTC(y, m - 1, d)).getUTCDay() as Day;
+  const weekday = (width: 'wide' | 'abbreviated') => localize.day(dayOfWeek, { width });
+  const month = (width: 'wide' | 'abbreviated') => localize.month((m - 1) as Month, { width });
+  switch (style) {
+    case 'long':
+      return `${weekday('wide')}, ${d} ${month('wide')} ${y}`;
+    case 'short':
+      return `${d} ${month('abbreviated')} ${y}`;
+    case 'month':
+      return month('abbreviated');
+    case 'weekday':
+      return weekday('abbreviated');
+  }
+}
+
+/**
+ * A lesson's time: "1 menit 20 detik" / "1 minute 20 seconds"; under a minute, seconds only.
+ * @example formatLessonDuration(80_000, 'id') // '1 menit 20 detik'
+ */
+export function formatLessonDuration(ms: number, locale: Locale): string {
+  const total = Math.max(1, Math.round(ms / 1000));
+  return formatDuration(
+    { minutes: Math.floor(total / 60), seconds: total % 60 },
+    { locale: DATE_LOCALES[locale], zero: false },
+  );
 }
