@@ -15,7 +15,7 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), contentPlugin()],
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: !!process.env.LANGKAH_SOURCEMAP },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
