@@ -7,6 +7,7 @@ import type { Page, Worker } from '@playwright/test';
 import { dayKey } from '../../core/day';
 import { seedHistory, syntheticHistory } from '../support/history';
 import { expect, test } from './fixtures';
+import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
 /** Every record of a store in the extension's database, read from one of its pages. */
 function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
@@ -30,13 +31,8 @@ function readStore<T = Record<string, unknown>>(page: Page, store: string): Prom
 
 /** Plays a lesson to its end, answering each question with its first option, and waits until it is saved. */
 async function completeLesson(page: Page) {
-  await expect(page.locator('.card')).toBeVisible();
-  while (await page.locator('.card').count()) await page.getByTestId('lesson-continue').click();
-  while (await page.locator('.quiz').count()) {
-    if (await page.getByTestId('quiz-feedback').count()) await page.getByTestId('lesson-continue').click();
-    else await page.getByTestId('quiz-option').first().click();
-  }
-  await expect(page.getByTestId('lesson-result')).toBeVisible();
+  await continueToQuiz(page);
+  await answerWithFirstOptions(page);
   await expect(page.getByTestId('lesson-save-status')).toHaveAttribute('data-state', 'saved');
 }
 

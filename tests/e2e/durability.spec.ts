@@ -11,6 +11,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
 declare global {
   // Set inside the service worker by the pauses below.
@@ -168,13 +169,9 @@ test('a completed lesson is stored once when the worker is stopped while saving 
   openExtensionPage,
 }) => {
   const lesson = await openExtensionPage('lesson.html?id=kata-sandi-kuat');
-  await expect(lesson.locator('.card')).toBeVisible();
-  while (await lesson.locator('.card').count()) await lesson.getByTestId('lesson-continue').click();
+  await continueToQuiz(lesson);
   await pauseBeforeWrite(background);
-  while (await lesson.locator('.quiz').count()) {
-    if (await lesson.getByTestId('quiz-feedback').count()) await lesson.getByTestId('lesson-continue').click();
-    else await lesson.getByTestId('quiz-option').first().click();
-  }
+  await answerWithFirstOptions(lesson);
   await expect.poll(() => pausedCount(background), { timeout: 30_000 }).toBeGreaterThan(0);
   expect(await readStore(lesson, 'completions')).toHaveLength(0);
 

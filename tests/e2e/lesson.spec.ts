@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
 /** Presses Tab until the element with `testId` has focus, as a keyboard user would. */
 async function tabTo(page: Page, testId: string, max = 25) {
@@ -40,6 +41,8 @@ test('today’s lesson, from the popup to the result, by keyboard only', async (
   const [lesson] = await Promise.all([context.waitForEvent('page'), popup.keyboard.press('Enter').catch(() => {})]);
   await lesson.waitForLoadState();
   expect(new URL(lesson.url()).searchParams.get('id')).toBe(lessonId);
+  // The page renders once it has read the learner's language.
+  await expect(lesson.locator('.card')).toBeVisible();
 
   // Cards: "Lanjut" until the quiz starts.
   while (await lesson.locator('.card').count()) {
@@ -89,15 +92,11 @@ test('the lesson player has no serious or critical accessibility violation at an
   };
   await expect(page.locator('.card')).toBeVisible();
   await check('card');
-  while (await page.locator('.card').count()) await page.getByTestId('lesson-continue').click();
+  await continueToQuiz(page);
   await check('question');
   await page.getByTestId('quiz-option').first().click();
   await check('feedback');
-  while (await page.locator('.quiz').count()) {
-    if (await page.getByTestId('quiz-feedback').count()) await page.getByTestId('lesson-continue').click();
-    else await page.getByTestId('quiz-option').first().click();
-  }
-  await expect(page.getByTestId('lesson-result')).toBeVisible();
+  await answerWithFirstOptions(page);
   await check('result');
 });
 
