@@ -17,7 +17,8 @@ const CSS = `
 .card { all: initial; box-sizing: border-box; display: block; width: min(340px, calc(100vw - 32px));
   font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", sans-serif;
   color: #1b1f24; background: #ffffff; border: 1px solid #0b6e4f; border-left: 6px solid #0b6e4f;
-  border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px; }
+  border-radius: 10px; box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 12px 14px;
+  max-height: calc(100vh - 32px); overflow: auto; }
 .card * { box-sizing: border-box; font: inherit; color: inherit; }
 .head { display: flex; justify-content: space-between; align-items: center; gap: 8px; margin: 0 0 6px; }
 .title { font-weight: 700; }

@@ -1,0 +1,173 @@
+/**
+ * Every extension page and the tip card in both interface languages, in the
+ * system's light and dark mode, and at 200% zoom: axe finds no serious or
+ * critical violation (colour contrast included), dark mode really is dark,
+ * and nothing needs sideways scrolling when zoomed.
+ *
+ * 200% zoom is checked as WCAG does: the same page in half the CSS width and
+ * height (a 1280×800 window at 200% lays out like 640×400; the popup, at most
+ * 800×600 device pixels, like 400×300).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page, Worker } from '@playwright/test';
+import type { Locale } from '../../lib/i18n';
+import { expect, test } from './fixtures';
+import { continueToQuiz } from './lesson-steps';
+
+type Scheme = 'light' | 'dark';
+
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+async function setLanguage(background: Worker, locale: Locale): Promise<void> {
+  await background.evaluate((uiLanguage) => chrome.storage.local.set({ uiLanguage }), locale);
+}
+
+/** Relative luminance (0 black … 1 white) of a computed `rgb()` colour. */
+function luminance(rgb: string): number {
+  const [r = 0, g = 0, b = 0] = (rgb.match(/\d+(\.\d+)?/g) ?? []).map(Number).map((c) => {
+    const s = c / 255;
+    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+async function pageColours(page: Page): Promise<{ background: number; text: number }> {
+  const { background, color } = await page.evaluate(() => {
+    const s = getComputedStyle(document.documentElement);
+    return { background: s.backgroundColor, color: s.color };
+  });
+  return { background: luminance(background), text: luminance(color) };
+}
+
+/** Whether the page scrolls sideways, and what sticks out if it does. */
+async function horizontalOverflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    if (document.documentElement.scrollWidth <= width) return [];
+    return [...document.querySelectorAll<HTMLElement>('body *')]
+      .filter((el) => el.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} → ${Math.round(el.getBoundingClientRect().right)}px`);
+  });
+}
+
+const headings: Record<Locale, Record<string, string>> = {
+  id: { popup: 'Langkah', options: 'Pengaturan Langkah', data: 'Data Anda di Langkah' },
+  en: { popup: 'Langkah', options: 'Langkah settings', data: 'Your data in Langkah' },
+};
+
+for (const locale of ['id', 'en'] as const) {
+  for (const scheme of ['light', 'dark'] as const satisfies Scheme[]) {
+    test(`every page passes axe in ${locale}, ${scheme} mode — popup, options, Data Anda, each lesson step`, async ({
+      background,
+      openExtensionPage,
+    }) => {
+      await setLanguage(background, locale);
+      const check = async (page: Page, step: string) => {
+        await page.emulateMedia({ colorScheme: scheme });
+        await expect(page.locator('html')).toHaveAttribute('lang', locale);
+        const colours = await pageColours(page);
+        if (scheme === 'dark') expect(colours.background, `${step}: dark background`).toBeLessThan(0.05);
+        else expect(colours.background, `${step}: light background`).toBeGreaterThan(0.9);
+        expect(await seriousViolations(page), step).toEqual([]);
+      };
+
+      for (const name of ['popup', 'options', 'data'] as const) {
+        const page = await openExtensionPage(`${name}.html`);
+        await expect(page.getByRole('heading', { level: 1, name: headings[locale][name] })).toBeVisible();
+        if (name === 'popup') await expect(page.getByTestId('today-lesson-start')).toBeVisible();
+        await check(page, name);
+        await page.close();
+      }
+
+      const lesson = await openExtensionPage('lesson.html?id=kata-sandi-kuat');
+      await expect(lesson.locator('.card')).toBeVisible();
+      await check(lesson, 'lesson card');
+      await continueToQuiz(lesson);
+      await lesson.getByTestId('quiz-option').first().click();
+      await expect(lesson.getByTestId('quiz-feedback')).toBeVisible();
+      await check(lesson, 'quiz feedback');
+    });
+  }
+}
+
+for (const locale of ['id', 'en'] as const) {
+  test(`at 200% zoom nothing scrolls sideways and every main action is reachable (${locale})`, async ({
+    background,
+    openExtensionPage,
+  }) => {
+    await setLanguage(background, locale);
+
+    const popup = await openExtensionPage('popup.html');
+    await popup.setViewportSize({ width: 400, height: 300 });
+    await expect(popup.getByTestId('streak-current')).toHaveText('0');
+    expect(await horizontalOverflow(popup), 'popup').toEqual([]);
+    const start = popup.getByTestId('today-lesson-start');
+    await start.scrollIntoViewIfNeeded();
+    await expect(start).toBeInViewport();
+
+    for (const name of ['options', 'data'] as const) {
+      const page = await openExtensionPage(`${name}.html`);
+      await page.setViewportSize({ width: 640, height: 400 });
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      expect(await horizontalOverflow(page), name).toEqual([]);
+      // The last control on the page can be scrolled to and used.
+      const last = page.locator('a:visible, button:visible, select:visible, input:visible').last();
+      await last.scrollIntoViewIfNeeded();
+      await expect(last).toBeInViewport();
+    }
+
+    const lesson = await openExtensionPage('lesson.html?id=kata-sandi-kuat');
+    await lesson.setViewportSize({ width: 640, height: 400 });
+    await expect(lesson.locator('.card')).toBeVisible();
+    expect(await horizontalOverflow(lesson), 'lesson card').toEqual([]);
+    await continueToQuiz(lesson);
+    await lesson.getByTestId('quiz-option').first().click();
+    await expect(lesson.getByTestId('quiz-feedback')).toBeVisible();
+    expect(await horizontalOverflow(lesson), 'quiz feedback').toEqual([]);
+    const next = lesson.getByTestId('lesson-continue');
+    await next.scrollIntoViewIfNeeded();
+    await expect(next).toBeInViewport();
+  });
+}
+
+test('the tip card follows dark mode, passes axe in English and fits a page at 200% zoom', async ({
+  context,
+  server,
+  background,
+}) => {
+  await background.evaluate(() =>
+    chrome.storage.local.set({
+      uiLanguage: 'en',
+      tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 0, quietHours: null },
+      dailyLessonCard: false,
+    }),
+  );
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.setViewportSize({ width: 640, height: 400 });
+  await page.goto(server.url('srikandi.arsip.go.id'));
+  const card = page.getByTestId('tip-card');
+  await expect(card).toBeVisible();
+  await expect(page.getByTestId('tip-later')).toHaveText('Later');
+
+  const background_ = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(luminance(background_)).toBeLessThan(0.05);
+  expect(await seriousViolations(page, 'langkah-tip')).toEqual([]);
+
+  // Wholly inside the zoomed viewport, every button reachable without scrolling the page.
+  const box = await card.boundingBox();
+  expect(box).not.toBeNull();
+  expect(box?.x).toBeGreaterThanOrEqual(0);
+  expect(box?.y).toBeGreaterThanOrEqual(0);
+  expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(640);
+  expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(400);
+  await expect(page.getByTestId('tip-later')).toBeInViewport();
+});
