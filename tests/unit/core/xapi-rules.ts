@@ -1,10 +1,11 @@
 /**
  * Checks a statement against the rules of xAPI 1.0.3, Part Two "Experience
- * API Data" (adlnet/xAPI-Spec, xAPI-Data.md; section numbers below). No
- * maintained validator exists on npm (the ADL validator and TinCanJS are
- * unmaintained; @xapi/xapi is an LRS client with types, no validation), so the
- * rules a statement of this kind can break are written out here. Returns the
- * broken rules; empty when the statement is valid.
+ * API Data" (adlnet/xAPI-Spec, xAPI-Data.md; section numbers below). The
+ * tests also run Learning Locker's validator (@learninglocker/xapi-validation,
+ * what that LRS checks on every statement it receives); these rules add what
+ * it does not check, such as timestamps with the learner's offset and
+ * durations at the spec's 0.01 s precision. Returns the broken rules; empty
+ * when the statement is valid.
  */
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import validateStatement from '@learninglocker/xapi-validation';
 import { describe, expect, it } from 'vitest';
 import {
   isoDuration,
@@ -101,6 +102,22 @@ describe('toXapiStatements', () => {
   it('makes valid xAPI 1.0.3 statements', () => {
     expect(statements).toHaveLength(6);
     for (const s of statements) expect(xapiViolations(JSON.parse(JSON.stringify(s)))).toEqual([]);
+  });
+
+  it('passes the validator a Learning Record Store runs (Learning Locker, conformance-tested)', () => {
+    const problems = (statement: unknown) =>
+      validateStatement(JSON.parse(JSON.stringify(statement))).map((w) => `${w.path.join('.')}: ${w.constructor.name}`);
+    for (const s of statements) expect(problems(s)).toEqual([]);
+    // And it can fail on the same kind of statement.
+    const [first] = statements;
+    const bad = { ...first, verb: { id: 'completed' }, result: { score: { scaled: 1.5 }, duration: '95s' } };
+    expect(problems(bad)).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('statement.verb.id'),
+        expect.stringContaining('statement.result.score.scaled'),
+        expect.stringContaining('statement.result.duration'),
+      ]),
+    );
   });
 
   it('the rules can fail: a broken statement is caught', () => {
