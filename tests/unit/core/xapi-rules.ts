@@ -2,10 +2,10 @@
  * Checks a statement against the rules of xAPI 1.0.3, Part Two "Experience
  * API Data" (adlnet/xAPI-Spec, xAPI-Data.md; section numbers below). The
  * tests also run Learning Locker's validator (@learninglocker/xapi-validation,
- * what that LRS checks on every statement it receives); these rules add what
- * it does not check, such as timestamps with the learner's offset and
- * durations at the spec's 0.01 s precision. Returns the broken rules; empty
- * when the statement is valid.
+ * what that LRS checks on every statement it receives); these rules are
+ * stricter where it lets things through, such as durations finer than the
+ * spec's 0.01 s (§2.4.5). Returns the broken rules; empty when the statement
+ * is valid.
  */
 
 type Json = Record<string, unknown>;
