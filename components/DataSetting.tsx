@@ -1,17 +1,6 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import { useRef, useState } from 'preact/hooks';
 import type { BackupDocument, ImportMode, ImportPlan, TableChange } from '../core/backup';
-import {
-  applyImport,
-  backupErrorMessage,
-  deleteAllData,
-  downloadFile,
-  exportBackup,
-  exportXapi,
-  previewImport,
-  readBackupFile,
-  resetXapiActor,
-} from '../lib/backup';
 import { getDb } from '../lib/db';
 import { loadTranslator, type MessageKey } from '../lib/i18n';
 import { xapiActor } from '../lib/settings';
@@ -29,6 +18,9 @@ const TABLE_NAMES = {
   tipLog: 'backup_table_tipLog',
   leave: 'backup_table_leave',
 } satisfies Record<string, MessageKey>;
+
+/** Backup, restore, xAPI and deletion, with their validator (zod): loaded when the learner first uses one. */
+const loadBackup = () => import('../lib/backup');
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -70,6 +62,7 @@ export function DataSetting() {
 
   const downloadBackup = async () => {
     try {
+      const { downloadFile, exportBackup } = await loadBackup();
       const file = await exportBackup(getDb());
       downloadFile(file);
       setExportNotice({ kind: 'ok', text: t('options_data_exported', file.name) });
@@ -79,6 +72,7 @@ export function DataSetting() {
   };
 
   const preview = async (doc: BackupDocument, nextMode: ImportMode) => {
+    const { previewImport } = await loadBackup();
     setPlan(await previewImport(getDb(), doc, nextMode));
   };
 
@@ -87,6 +81,7 @@ export function DataSetting() {
     setPlan(null);
     if (!file) return setImportNotice(null);
     setImportNotice({ kind: 'ok', text: t('options_data_reading') });
+    const { backupErrorMessage, readBackupFile } = await loadBackup();
     const result = await readBackupFile(file);
     if (!result.ok) return setImportNotice({ kind: 'error', text: backupErrorMessage(result.error, i18n) });
     setBackup(result.backup);
@@ -110,6 +105,7 @@ export function DataSetting() {
     if (!backup) return;
     setBusy(true);
     try {
+      const { applyImport } = await loadBackup();
       await applyImport(getDb(), backup, mode);
       cancelImport();
       setImportNotice({ kind: 'ok', text: t('options_data_imported') });
@@ -122,6 +118,7 @@ export function DataSetting() {
 
   const downloadXapi = async () => {
     try {
+      const { downloadFile, exportXapi } = await loadBackup();
       const file = await exportXapi(getDb(), lessonIndex, await loadTranslator('en'));
       downloadFile(file);
       setXapiNotice({ kind: 'ok', text: t('options_data_xapiExported', file.name, n(file.statements)) });
@@ -131,6 +128,7 @@ export function DataSetting() {
   };
 
   const newXapiCode = async () => {
+    const { resetXapiActor } = await loadBackup();
     await resetXapiActor();
     setXapiNotice({ kind: 'ok', text: t('options_data_xapiResetDone') });
   };
@@ -142,6 +140,7 @@ export function DataSetting() {
     if (!confirmed) return;
     setBusy(true);
     try {
+      const { deleteAllData } = await loadBackup();
       await deleteAllData();
       setConfirming(false);
       setTyped('');
