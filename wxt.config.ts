@@ -15,7 +15,11 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), contentPlugin()],
-    build: { target: 'es2022', sourcemap: !!process.env.LANGKAH_SOURCEMAP },
+    build: {
+      target: 'es2022',
+      sourcemap: !!process.env.LANGKAH_SOURCEMAP,
+      rollupOptions: { output: { experimentalMinChunkSize: 20_000 } },
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -1,17 +1,22 @@
 /**
  * Bundle sizes of the Chrome build per entry point: each entry's own files
- * plus every chunk they import, minified as shipped, and the whole package.
+ * plus every chunk they import, minified as shipped, and the store package.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { zippedSize } from '../tests/support/package-size';
 import type { Measurement } from './types';
 
 const BUILD = resolve(import.meta.dirname, '../.output/chrome-mv3');
 const KB = 1000;
 
-/** Files an entry loads: scripts and styles of an HTML page, then their imports, transitively. */
-export function entryFiles(entry: string, build = BUILD): string[] {
+/**
+ * Files an entry loads when it opens: the scripts and styles of an HTML page,
+ * then their static imports, transitively. With `onDemand`, also the chunks
+ * it may load later through `import()` (e.g. the backup code in options).
+ */
+export function entryFiles(entry: string, build = BUILD, onDemand = false): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -19,7 +24,13 @@ export function entryFiles(entry: string, build = BUILD): string[] {
     const text = readFileSync(join(build, file), 'utf8');
     const refs = file.endsWith('.html')
       ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1] ?? '')
-      : [...text.matchAll(/(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g)].map((m) => m[1] ?? '');
+      : [
+          ...text.matchAll(
+            onDemand
+              ? /(?:from|import)\s*\(?\s*["'](\.{1,2}\/[^"']+\.js)["']/g
+              : /(?:from|import)\s*["'](\.{1,2}\/[^"']+\.js)["']/g,
+          ),
+        ].map((m) => m[1] ?? '');
     for (const ref of refs) {
       const target = ref.startsWith('/') ? ref.slice(1) : relative(build, resolve(build, dirname(file), ref));
       visit(target);
@@ -49,11 +60,15 @@ function sizeMeasurement(name: string, entry: string, goalKb: number): Measureme
     async run() {
       const files = entryFiles(entry);
       const { raw, gz } = bytes(files);
+      const later = entryFiles(entry, BUILD, true).filter((f) => !files.includes(f));
+      const onDemand = later.length
+        ? `; ${(bytes(later).raw / KB).toFixed(1)} KB more in ${later.length} file(s) loaded on demand`
+        : '';
       return {
         value: raw / KB,
         unit: 'KB',
         pass: raw <= goalKb * KB,
-        detail: `${files.length} file(s), ${(gz / KB).toFixed(1)} KB gzipped`,
+        detail: `at open: ${files.length} file(s), ${(gz / KB).toFixed(1)} KB gzipped${onDemand}`,
       };
     },
   };
@@ -66,17 +81,20 @@ export const measurements: Measurement[] = [
   sizeMeasurement('options', 'options.html', 250),
   sizeMeasurement('lesson page', 'lesson.html', 250),
   {
-    name: 'size: whole Chrome package',
+    // The package is what is uploaded to the Chrome Web Store and what users download (the same
+    // budget is enforced by tests/build/budgets.test.ts); the unpacked size is printed beside it.
+    name: 'size: Chrome store package (zip)',
     goal: '≤ 600 KB',
     needsBuild: true,
     async run() {
       const files = allFiles(BUILD);
-      const { raw, gz } = bytes(files);
+      const { raw } = bytes(files);
+      const zip = zippedSize(BUILD);
       return {
-        value: raw / KB,
+        value: zip / KB,
         unit: 'KB',
-        pass: raw <= 600 * KB,
-        detail: `${files.length} files, ${(gz / KB).toFixed(1)} KB gzipped`,
+        pass: zip <= 600 * KB,
+        detail: `${files.length} files, ${(raw / KB).toFixed(1)} KB unpacked`,
       };
     },
   },
