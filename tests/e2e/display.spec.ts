@@ -8,9 +8,14 @@
  * height (a 1280×800 window at 200% lays out like 640×400; the popup, at most
  * 800×600 device pixels, like 400×300).
  */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
+import { dayKey } from '../../core/day';
 import type { Locale } from '../../lib/i18n';
+import { ROOT } from '../support/browsers';
+import { seedHistory, syntheticHistory } from '../support/history';
 import { expect, test } from './fixtures';
 import { continueToQuiz } from './lesson-steps';
 
@@ -170,4 +175,62 @@ test('the tip card follows dark mode, passes axe in English and fits a page at 2
   expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(640);
   expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(400);
   await expect(page.getByTestId('tip-later')).toBeInViewport();
+});
+
+test('colour is never the only signal: heatmap days and quiz answers also differ in symbol or pattern', async ({
+  background,
+  openExtensionPage,
+}) => {
+  const popup = await openExtensionPage('popup.html');
+  await expect(popup.getByTestId('streak-current')).toHaveText('0');
+  const lessonIds = readdirSync(resolve(ROOT, 'lessons'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.slice(0, -3));
+  await seedHistory(popup, syntheticHistory(dayKey(Date.now()), lessonIds));
+  await popup.reload();
+  await expect(popup.getByTestId('streak-current')).not.toHaveText('0');
+  // One of the missed days becomes a day of leave.
+  const missed = popup.locator('.heatmap-days [data-status="missed"]').first();
+  const start = await missed.getAttribute('data-day');
+  await background.evaluate(
+    (start) => chrome.storage.local.set({ leaveDays: [{ start, end: start, kind: 'cuti' }] }),
+    start,
+  );
+  await expect(popup.locator(`.heatmap-days [data-day="${start}"]`)).toHaveAttribute('data-status', 'leave');
+
+  // What is left of each kind of day in greyscale: its symbol and its pattern.
+  const looks = await popup.locator('.heatmap-days .heatmap-cell').evaluateAll((cells) =>
+    cells.map((cell) => ({
+      status: cell.getAttribute('data-status') ?? '',
+      look: `${cell.textContent} | ${getComputedStyle(cell).backgroundImage}`,
+    })),
+  );
+  const byStatus = new Map<string, Set<string>>();
+  for (const { status, look } of looks) byStatus.set(status, (byStatus.get(status) ?? new Set()).add(look));
+  // The history has goal, missed, rest and leave days at least.
+  for (const status of ['goal', 'missed', 'rest', 'leave']) expect([...byStatus.keys()]).toContain(status);
+  for (const [status, set] of byStatus) expect(set.size, `${status} drawn one way`).toBe(1);
+  const signatures = [...byStatus].filter(([status]) => status !== 'future').map(([, set]) => [...set][0]);
+  expect(new Set(signatures).size, signatures.join('\n')).toBe(signatures.length);
+
+  // Quiz: a wrong answer is marked ✗ with words and the right one ✓, not only red and green.
+  // Which option is wrong shows only after answering: answer the first question afresh until one is.
+  for (let i = 0; ; i++) {
+    const lesson = await openExtensionPage('lesson.html?id=kata-sandi-kuat');
+    await continueToQuiz(lesson);
+    const option = lesson.getByTestId('quiz-option').nth(i);
+    await option.click();
+    if ((await option.getAttribute('data-correct')) === 'true') {
+      await lesson.close();
+      continue;
+    }
+    const feedback = lesson.getByTestId('quiz-feedback');
+    await expect(feedback).toContainText('✗');
+    await expect(feedback).toContainText('Belum tepat.');
+    await expect(option.locator('.option-mark')).toHaveText('✗');
+    await expect(lesson.locator('[data-testid="quiz-option"][data-correct="true"] .option-mark').first()).toHaveText(
+      '✓',
+    );
+    break;
+  }
 });
