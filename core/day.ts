@@ -14,9 +14,20 @@ export interface DayOptions {
   rolloverHour?: number;
 }
 
+export interface LocalClock {
+  /** The local calendar date (no rollover). */
+  day: DayKey;
+  /** Minutes after local midnight, 0–1439. */
+  minute: number;
+}
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
+/**
+ * The wall clock at instant `at` in `timeZone` (default: the runtime's zone).
+ * @example localClock(Date.UTC(2026, 10, 24, 1, 0), 'Asia/Jayapura') // { day: '2026-11-24', minute: 600 } (10:00 WIT)
+ */
+export function localClock(at: number, timeZone?: string): LocalClock {
   const key = timeZone ?? '';
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -25,11 +36,18 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
       hourCycle: 'h23',
     });
     formatters.set(key, formatter);
   }
-  return formatter;
+  const parts = formatter.formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    day: `${get('year')}-${get('month')}-${get('day')}`,
+    minute: (Number(get('hour')) % 24) * 60 + Number(get('minute')),
+  };
 }
 
 /**
@@ -37,10 +55,7 @@ function formatterFor(timeZone: string | undefined): Intl.DateTimeFormat {
  * @example dayKey(Date.UTC(2026, 10, 27, 18, 30), { timeZone: 'Asia/Jakarta', rolloverHour: 3 }) // '2026-11-27' (01:30 WIB)
  */
 export function dayKey(at: number, { timeZone, rolloverHour = 3 }: DayOptions = {}): DayKey {
-  const shifted = at - rolloverHour * 3_600_000;
-  const parts = formatterFor(timeZone).formatToParts(shifted);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  return localClock(at - rolloverHour * 3_600_000, timeZone).day;
 }
 
 /** The key `days` calendar days after (or before, when negative) `key`. */

@@ -14,7 +14,7 @@
  * 4. It has not been shown yet on this day (`lastReminderDay`): once a day,
  *    whether it came on time from the alarm or later at start-up.
  */
-import type { DayKey } from './day';
+import { type DayKey, type LocalClock, localClock } from './day';
 
 export interface ReminderSettings {
   enabled: boolean;
@@ -39,42 +39,6 @@ export const MINUTES_PER_DAY = 1440;
 export function parseReminderTime(time: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-}
-
-export interface LocalClock {
-  /** The local calendar date (no rollover). */
-  day: DayKey;
-  /** Minutes after local midnight, 0–1439. */
-  minute: number;
-}
-
-const clockFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The wall clock at instant `at` in `timeZone` (default: the runtime's zone).
- * @example localClock(Date.UTC(2026, 10, 24, 1, 0), 'Asia/Jayapura') // { day: '2026-11-24', minute: 600 } (10:00 WIT)
- */
-export function localClock(at: number, timeZone?: string): LocalClock {
-  const key = timeZone ?? '';
-  let formatter = clockFormatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    clockFormatters.set(key, formatter);
-  }
-  const parts = formatter.formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    minute: (Number(get('hour')) % 24) * 60 + Number(get('minute')),
-  };
 }
 
 export interface ReminderCheck {

@@ -16,10 +16,9 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import type { DayKey } from '../../core/day';
+import { type DayKey, localClock } from '../../core/day';
 import {
   decideReminder,
-  localClock,
   MINUTES_PER_DAY,
   parseReminderTime,
   planReminderAlarm,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dayKey, isDayKey } from '../../../core/day';
+import { addDays, dayKey, isDayKey, localClock } from '../../../core/day';
 
 describe('dayKey', () => {
   it.each([
@@ -24,4 +24,14 @@ describe('addDays / isDayKey', () => {
     expect(isDayKey(value)).toBe(false);
   });
   it('accepts a real date', () => expect(isDayKey('2028-02-29')).toBe(true));
+});
+
+describe('localClock', () => {
+  it('reads the wall clock of the given zone', () => {
+    const at = Date.UTC(2026, 10, 24, 1, 0); // 08:00 WIB, 09:00 WITA, 10:00 WIT
+    expect(localClock(at, 'Asia/Jakarta')).toEqual({ day: '2026-11-24', minute: 480 });
+    expect(localClock(at, 'Asia/Makassar')).toEqual({ day: '2026-11-24', minute: 540 });
+    expect(localClock(at, 'Asia/Jayapura')).toEqual({ day: '2026-11-24', minute: 600 });
+    expect(localClock(Date.UTC(2026, 10, 23, 17, 0), 'Asia/Jakarta')).toEqual({ day: '2026-11-24', minute: 0 });
+  });
 });

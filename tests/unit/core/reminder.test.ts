@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { dayKey } from '../../../core/day';
+import { dayKey, localClock } from '../../../core/day';
 import {
   badgeFor,
   DEFAULT_REMINDER,
   decideReminder,
-  localClock,
   MINUTES_PER_DAY,
   parseReminderTime,
   planReminderAlarm,
@@ -32,16 +31,6 @@ describe('parseReminderTime', () => {
     ['', Number.NaN],
   ])('%s → %s', (time, minutes) => {
     expect(parseReminderTime(time)).toBe(minutes);
-  });
-});
-
-describe('localClock', () => {
-  it('reads the wall clock of the given zone', () => {
-    const at = Date.UTC(2026, 10, 24, 1, 0); // 08:00 WIB, 09:00 WITA, 10:00 WIT
-    expect(localClock(at, 'Asia/Jakarta')).toEqual({ day: '2026-11-24', minute: 480 });
-    expect(localClock(at, 'Asia/Makassar')).toEqual({ day: '2026-11-24', minute: 540 });
-    expect(localClock(at, 'Asia/Jayapura')).toEqual({ day: '2026-11-24', minute: 600 });
-    expect(localClock(Date.UTC(2026, 10, 23, 17, 0), 'Asia/Jakarta')).toEqual({ day: '2026-11-24', minute: 0 });
   });
 });
 
