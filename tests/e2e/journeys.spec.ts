@@ -9,9 +9,10 @@ import { test } from './fixtures';
 
 test.describe('journeys (Chromium)', () => {
   for (const [name, journey] of Object.entries(JOURNEYS)) {
-    test(name, async ({ context, extensionId, background, server }) => {
+    test(name, async ({ context, extensionId, background, server }, testInfo) => {
       test.setTimeout(60_000);
-      await journey(playwrightDriver({ context, extensionId, background, server }));
+      const downloadDir = testInfo.outputPath('downloads');
+      await journey(playwrightDriver({ context, extensionId, background, server, downloadDir }));
     });
   }
 });

@@ -3,6 +3,9 @@
  * (puppeteer-core). Playwright cannot drive a stock Firefox, puppeteer can.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { GECKO_ID } from '../../wxt.config';
 import { FIREFOX_BUILD, findFirefox, MAPPED_HOST_RULES, requireBuild } from '../support/browsers';
@@ -11,6 +14,8 @@ export interface FirefoxSession {
   browser: Browser;
   /** `moz-extension://<uuid>` of this run. */
   origin: string;
+  /** Where Firefox saves downloads in this run, without asking; removed on close. */
+  downloadDir: string;
   /** Opens an extension page; Firefox never resolves `goto` on moz-extension URLs, so wait for content instead. */
   openExtensionPage(path: string, readySelector: string): Promise<Page>;
   close(): Promise<void>;
@@ -20,6 +25,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   const extensionDir = requireBuild(FIREFOX_BUILD);
   const uuid = randomUUID();
   const hosts = MAPPED_HOST_RULES.map((h) => h.replace(/^\*\./, ''));
+  const downloadDir = mkdtempSync(join(tmpdir(), 'langkah-firefox-downloads-'));
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: findFirefox(),
@@ -32,6 +38,18 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Downloads (a backup) are saved at once into this run's own directory,
+      // not the user's Downloads: folderList 2 means "the folder in
+      // browser.download.dir". The others are already Firefox's defaults and
+      // are pinned so that a dialog nothing can answer in headless mode never
+      // comes back, and a part file stays beside the final one.
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloadDir,
+      'browser.download.useDownloadDir': true,
+      'browser.download.always_ask_before_handling_new_types': false,
+      'browser.download.start_downloads_in_tmp_dir': false,
+      // The downloads panel would open over the page the journey goes on typing into.
+      'browser.download.alwaysOpenPanel': false,
     },
   });
   await browser.installExtension(extensionDir);
@@ -39,12 +57,16 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   return {
     browser,
     origin,
+    downloadDir,
     async openExtensionPage(path, readySelector) {
       const page = await browser.newPage();
       void page.goto(`${origin}/${path}`).catch(() => {});
       await page.waitForSelector(readySelector, { timeout: 15_000 });
       return page;
     },
-    close: () => browser.close(),
+    async close() {
+      await browser.close();
+      rmSync(downloadDir, { recursive: true, force: true });
+    },
   };
 }

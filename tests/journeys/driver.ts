@@ -4,7 +4,8 @@
  * (Firefox ESR, puppeteer-core over WebDriver BiDi). Every difference between
  * the browsers — how an extension page opens, how the extension's storage is
  * reached, how shadow roots are pierced, how a tab opened by the extension is
- * caught — lives in those two files; the journeys never see it.
+ * caught, how a download is caught and a file chosen — lives in those two
+ * files; the journeys never see it.
  *
  * Elements are addressed by test id, optionally narrowed by attributes:
  * `{ testId: 'system-toggle', attrs: { 'data-system-id': 'srikandi' } }`. A
@@ -22,6 +23,15 @@ export function selectorOf(target: Target): string {
   return `[data-testid="${testId}"]${extra}`;
 }
 
+/** A file the browser downloaded, as the learner finds it on disk. */
+export interface DownloadedFile {
+  /** The file's name, as the page suggested it. */
+  name: string;
+  /** Where the file is, to choose it again in a file input. */
+  path: string;
+  text: string;
+}
+
 /** Keys the journeys press; both drivers know them by these names. */
 export type Key = 'Tab' | 'Enter' | 'Escape' | 'Space';
 
@@ -34,6 +44,12 @@ export interface PageHandle {
   waitForNoTestId(target: Target, timeoutMs?: number): Promise<void>;
   /** Clicks the first visible match with a real pointer event. */
   clickTestId(target: Target): Promise<void>;
+  /** Types `text` into the target key by key, as the learner would (an `input` event per key). */
+  typeIntoTestId(target: Target, text: string): Promise<void>;
+  /** Clicks the target and returns the file the browser downloads because of it, once it is complete. */
+  downloadFrom(target: Target, timeoutMs?: number): Promise<DownloadedFile>;
+  /** Chooses the file at `path` in the target file input, as the file picker would (fires `change`). */
+  uploadFile(target: Target, path: string): Promise<void>;
   /** Chooses `value` in a `<select>`, as the learner would (fires `change`). */
   selectTestId(target: Target, value: string): Promise<void>;
   /** `textContent` of the first match, trimmed; null when none matches. */

@@ -8,6 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { BackupDocument } from '../../core/backup';
 import { ROOT } from '../support/browsers';
 import { assert, eventually } from './check';
 import type { Driver, PageHandle, Target } from './driver';
@@ -42,6 +43,13 @@ export async function tabTo(page: PageHandle, testId: string, max = 30): Promise
 /** The popup, rendered: its streak is the first thing it shows. */
 async function openPopup(driver: Driver): Promise<PageHandle> {
   return driver.openExtensionPage('popup.html', 'streak-current');
+}
+
+/** Opens a popup and waits until its streak reads `expected` (the popup may show before its records are read). */
+async function expectStreak(driver: Driver, expected: string, what: string): Promise<void> {
+  const popup = await openPopup(driver);
+  await eventually(what, () => popup.textOfTestId('streak-current'), expected);
+  await popup.close();
 }
 
 /** a. A tip card appears on a mapped catalog page, and "Nanti" closes it. */
@@ -94,11 +102,8 @@ async function playLessonByKeyboard(lesson: PageHandle): Promise<number> {
   return assert.fail('the lesson did not end within 20 steps');
 }
 
-/**
- * c. Today's lesson from the popup, by keyboard only: Tab and Enter through
- * its cards and quiz to the result; afterwards the popup's streak is 1.
- */
-export async function todaysLessonByKeyboard(driver: Driver): Promise<void> {
+/** The steps of journey c; returns the id of the lesson played. */
+async function completeTodaysLessonByKeyboard(driver: Driver): Promise<string> {
   const popup = await openPopup(driver);
   await popup.waitForTestId('today-lesson-title');
   const lessonId = await popup.attrOfTestId('today-lesson-title', 'data-lesson-id');
@@ -123,9 +128,16 @@ export async function todaysLessonByKeyboard(driver: Driver): Promise<void> {
   await lesson.waitForClose();
   await popup.close();
 
-  const after = await openPopup(driver);
-  await eventually('the streak after today’s lesson', () => after.textOfTestId('streak-current'), '1');
-  await after.close();
+  await expectStreak(driver, '1', 'the streak after today’s lesson');
+  return lessonId;
+}
+
+/**
+ * c. Today's lesson from the popup, by keyboard only: Tab and Enter through
+ * its cards and quiz to the result; afterwards the popup's streak is 1.
+ */
+export async function todaysLessonByKeyboard(driver: Driver): Promise<void> {
+  await completeTodaysLessonByKeyboard(driver);
 }
 
 const SRIKANDI_TOGGLE: Target = { testId: 'system-toggle', attrs: { 'data-system-id': 'srikandi' } };
@@ -172,10 +184,63 @@ export async function settingsAreSaved(driver: Driver): Promise<void> {
   await popup.close();
 }
 
+/**
+ * e. Backup, delete all, restore: after today's lesson the learner downloads a
+ * backup in options, deletes all data behind the typed confirmation word (the
+ * streak falls to 0), then restores the downloaded file: the streak is 1 again.
+ */
+export async function backupDeleteAllRestore(driver: Driver): Promise<void> {
+  const lessonId = await completeTodaysLessonByKeyboard(driver);
+
+  const options = await driver.openExtensionPage('options.html', 'data-export');
+  const file = await options.downloadFrom('data-export');
+  assert.match(file.name, /^langkah-cadangan-\d{4}-\d{2}-\d{2}\.json$/);
+  const backup = JSON.parse(file.text) as BackupDocument;
+  assert.equal(backup.format, 'langkah-cadangan');
+  assert.deepEqual(
+    backup.data.completions.map((c) => c.lessonId),
+    [lessonId],
+    'the backup holds today’s lesson',
+  );
+
+  await options.clickTestId('data-delete-start');
+  await eventually(
+    'the delete button before the word is typed',
+    () => options.attrOfTestId('data-delete-confirm', 'disabled'),
+    '',
+  );
+  await options.typeIntoTestId('data-delete-word', message('id', 'options_data_deleteWord'));
+  await eventually(
+    'the delete button once the word is typed',
+    () => options.attrOfTestId('data-delete-confirm', 'disabled'),
+    null,
+  );
+  await options.clickTestId('data-delete-confirm');
+  await eventually(
+    'the delete status',
+    () => options.textOfTestId('data-delete-status'),
+    message('id', 'options_data_deleted'),
+  );
+  await expectStreak(driver, '0', 'the streak after deleting all data');
+
+  await options.uploadFile('data-import-file', file.path);
+  // A summary of what will change comes first; the restore waits for the learner's go-ahead.
+  await options.waitForTestId('data-import-summary');
+  await options.clickTestId('data-import-apply');
+  await eventually(
+    'the restore status',
+    () => options.textOfTestId('data-import-status'),
+    message('id', 'options_data_imported'),
+  );
+  await options.close();
+  await expectStreak(driver, '1', 'the streak after restoring the backup');
+}
+
 /** Every journey, by name, in the order both runners run them. */
 export const JOURNEYS = {
   'a tip card appears on a mapped catalog page, and "Nanti" closes it': tipCardOnCatalogPage,
   'the popup shows the streak: 0 on a fresh profile': popupShowsStreak,
   'today’s lesson from the popup by keyboard only; the streak becomes 1': todaysLessonByKeyboard,
   'language and a system switch saved in options stay after reopening': settingsAreSaved,
+  'backup, delete all, restore: the streak goes 1, 0, 1': backupDeleteAllRestore,
 } as const satisfies Record<string, (driver: Driver) => Promise<void>>;

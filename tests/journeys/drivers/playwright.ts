@@ -2,9 +2,11 @@
 /**
  * The journeys' driver for Chromium through Playwright. Playwright's CSS
  * engine pierces open shadow roots by itself, extension pages open with a
- * plain `goto`, and the extension's storage is reached through its service
- * worker.
+ * plain `goto`, the extension's storage is reached through its service
+ * worker, and downloads and file inputs go through Playwright's own API.
  */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FixtureServer } from '../../fixtures/server';
 import { type Driver, type Key, type PageHandle, selectorOf, type Target } from '../driver';
@@ -12,6 +14,8 @@ import { type Driver, type Key, type PageHandle, selectorOf, type Target } from 
 const DEFAULT_TIMEOUT = 10_000;
 /** Short look-ups: an element that is not there now is reported as absent, not waited for. */
 const READ_TIMEOUT = 1_000;
+/** A download goes through the browser's download manager: slower than a click on a loaded machine. */
+const DOWNLOAD_TIMEOUT = 30_000;
 
 /** In the page: the test id of the focused element, following focus into open shadow roots. */
 function focusedTestIdInPage(): string | null {
@@ -20,7 +24,7 @@ function focusedTestIdInPage(): string | null {
   return el?.getAttribute('data-testid') ?? null;
 }
 
-function wrap(page: Page): PageHandle {
+function wrapPage(page: Page, downloadDir: string): PageHandle {
   const first = (target: Target) => page.locator(selectorOf(target)).first();
   const ifPresent = async <T>(target: Target, read: () => Promise<T>): Promise<T | null> => {
     if ((await page.locator(selectorOf(target)).count()) === 0) return null;
@@ -31,6 +35,20 @@ function wrap(page: Page): PageHandle {
     waitForTestId: (target, timeout = DEFAULT_TIMEOUT) => first(target).waitFor({ state: 'visible', timeout }),
     waitForNoTestId: (target, timeout = DEFAULT_TIMEOUT) => first(target).waitFor({ state: 'detached', timeout }),
     clickTestId: (target) => first(target).click({ timeout: DEFAULT_TIMEOUT }),
+    typeIntoTestId: (target, text) => first(target).pressSequentially(text, { timeout: DEFAULT_TIMEOUT }),
+    async downloadFrom(target, timeout = DOWNLOAD_TIMEOUT) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout }),
+        first(target).click({ timeout: DEFAULT_TIMEOUT }),
+      ]);
+      // Playwright keeps a download under a random name and deletes it with the
+      // context; the learner's copy is saved under the suggested name instead.
+      const name = download.suggestedFilename();
+      const path = join(downloadDir, name);
+      await download.saveAs(path);
+      return { name, path, text: await readFile(path, 'utf8') };
+    },
+    uploadFile: (target, path) => first(target).setInputFiles(path, { timeout: DEFAULT_TIMEOUT }),
     selectTestId: async (target, value) => {
       await first(target).selectOption(value, { timeout: DEFAULT_TIMEOUT });
     },
@@ -69,9 +87,18 @@ export interface PlaywrightDriverOptions {
   extensionId: string;
   background: Worker;
   server: FixtureServer;
+  /** Where downloads are saved (the test's output directory: Playwright empties it before each run). */
+  downloadDir: string;
 }
 
-export function playwrightDriver({ context, extensionId, background, server }: PlaywrightDriverOptions): Driver {
+export function playwrightDriver({
+  context,
+  extensionId,
+  background,
+  server,
+  downloadDir,
+}: PlaywrightDriverOptions): Driver {
+  const wrap = (page: Page) => wrapPage(page, downloadDir);
   return {
     browserName: 'chromium',
     async openSite(host, path = '/') {

@@ -8,14 +8,23 @@
  * - there is no handle on the background script, so `storage.local` is reached
  *   from an options page opened for the purpose in a tab of its own (it only
  *   reads on load);
- * - a tab the extension opens is caught as a new target by its URL.
+ * - a tab the extension opens is caught as a new target by its URL;
+ * - puppeteer has no download event over BiDi, so Firefox saves downloads
+ *   without asking into a directory of the run (prefs in the harness) and
+ *   that directory is watched for the finished file;
+ * - a file input gets its file through BiDi's `input.setFiles` (puppeteer's
+ *   `uploadFile`).
  */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Target as BrowserTarget, ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { FirefoxSession } from '../../firefox/harness';
 import type { FixtureServer } from '../../fixtures/server';
 import { type Driver, type Key, type PageHandle, selectorOf, type Target } from '../driver';
 
 const DEFAULT_TIMEOUT = 10_000;
+/** A download goes through the browser's download manager: slower than a click on a loaded machine. */
+const DOWNLOAD_TIMEOUT = 30_000;
 
 /** puppeteer's selector for a target, looking into open shadow roots. */
 const pierce = (target: Target) => `pierce/${selectorOf(target)}`;
@@ -62,7 +71,35 @@ async function withFirst<T>(page: Page, selector: string, read: (el: ElementHand
   }
 }
 
-function wrap(page: Page): PageHandle {
+/**
+ * The name of a download in `dir` that is finished and was not among
+ * `before`; null while there is none. Firefox writes the data into a part
+ * file under a temporary name (`0KMhg1xE.json.part`), puts an empty
+ * placeholder under the final name, then moves the part over it: a download
+ * is finished when its file has content and no part file is left.
+ */
+async function finishedDownload(dir: string, before: ReadonlySet<string>): Promise<string | null> {
+  const names = await readdir(dir);
+  if (names.some((name) => name.endsWith('.part'))) return null;
+  for (const name of names.filter((n) => !before.has(n))) {
+    // The temporary name lives only for an instant before it becomes the part file.
+    const size = await stat(join(dir, name)).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size > 0) return name;
+  }
+  return null;
+}
+
+/** The first element matching the target once it is there (and visible, when asked); the caller disposes of it. */
+async function waitForSelected(page: Page, target: Target, visible: boolean) {
+  const handle = await page.waitForSelector(pierce(target), { visible, timeout: DEFAULT_TIMEOUT });
+  if (!handle) throw new Error(`${selectorOf(target)} not found`);
+  return handle;
+}
+
+function wrapPage(page: Page, downloadDir: string): PageHandle {
   let closed = page.isClosed();
   page.once('close', () => {
     closed = true;
@@ -82,6 +119,42 @@ function wrap(page: Page): PageHandle {
       if (!handle) throw new Error(`${selectorOf(target)} not found`);
       try {
         await handle.click();
+      } finally {
+        await handle.dispose();
+      }
+    },
+    async typeIntoTestId(target, text) {
+      const handle = await waitForSelected(page, target, true);
+      try {
+        await handle.type(text);
+      } finally {
+        await handle.dispose();
+      }
+    },
+    async downloadFrom(target, timeout = DOWNLOAD_TIMEOUT) {
+      const before = new Set(await readdir(downloadDir));
+      await this.clickTestId(target);
+      const deadline = Date.now() + timeout;
+      for (;;) {
+        const name = await finishedDownload(downloadDir, before);
+        if (name) {
+          const path = join(downloadDir, name);
+          return { name, path, text: await readFile(path, 'utf8') };
+        }
+        if (Date.now() > deadline) {
+          const seen = (await readdir(downloadDir)).filter((n) => !before.has(n));
+          throw new Error(
+            `No finished download in ${downloadDir} ${timeout} ms after clicking ${selectorOf(target)} (there: ${seen.join(', ') || 'nothing'})`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async uploadFile(target, path) {
+      // A file input is often styled away: present is enough, as for the file picker.
+      const handle = (await waitForSelected(page, target, false)) as ElementHandle<HTMLInputElement>;
+      try {
+        await handle.uploadFile(path);
       } finally {
         await handle.dispose();
       }
@@ -173,6 +246,7 @@ async function openExtensionTab(firefox: FirefoxSession, path: string, readySele
 
 export function puppeteerDriver(firefox: FirefoxSession, server: FixtureServer): Driver {
   const { browser } = firefox;
+  const wrap = (page: Page) => wrapPage(page, firefox.downloadDir);
   /** One options page kept open in its own tab for storage access: opening a page per call is slow in Firefox. */
   let storagePage: Promise<Page> | undefined;
   const inExtensionPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
