@@ -11,13 +11,13 @@
  * — added to a copy of the build. The goal applies to the popup's own time:
  * the difference within each pair. Both absolute medians are printed too.
  */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { dayKey } from '../core/day';
-import { CHROME_BUILD, chromiumArgs, findChromium, ROOT, requireBuild } from '../tests/support/browsers';
-import { seedHistory, syntheticHistory } from '../tests/support/history';
+import { CHROME_BUILD, chromiumArgs, findChromium, requireBuild } from '../tests/support/browsers';
+import { lessonIds, seedHistory, syntheticHistory } from '../tests/support/history';
 import { median, quantile } from './stats';
 import type { Measurement } from './types';
 
@@ -83,10 +83,7 @@ export const measurements: Measurement[] = [
         const seedPage = await context.newPage();
         await seedPage.goto(`${origin}/popup.html`);
         await seedPage.getByTestId('streak-current').waitFor();
-        const lessonIds = readdirSync(resolve(ROOT, 'lessons'))
-          .filter((f) => f.endsWith('.md') && f !== 'README.md')
-          .map((f) => f.slice(0, -3));
-        const history = syntheticHistory(dayKey(Date.now()), lessonIds, { days: 730 });
+        const history = syntheticHistory(dayKey(Date.now()), lessonIds(), { days: 730 });
         await seedHistory(seedPage, history);
         await seedPage.close();
 

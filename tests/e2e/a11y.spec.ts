@@ -1,18 +1,7 @@
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { dayKey } from '../../core/day';
-import { ROOT } from '../support/browsers';
-import { seedHistory, syntheticHistory } from '../support/history';
+import { lessonIds, seedHistory, syntheticHistory } from '../support/history';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 // Every page in both languages and both colour schemes: display.spec.ts.
 
@@ -25,11 +14,8 @@ test('popup and options pass axe empty and with two years of history, leave and 
   await expect(popup.getByTestId('heatmap')).toBeVisible();
   expect(await seriousViolations(popup)).toEqual([]);
 
-  const lessonIds = readdirSync(resolve(ROOT, 'lessons'))
-    .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .map((f) => f.slice(0, -3));
   const today = dayKey(Date.now());
-  await seedHistory(popup, syntheticHistory(today, lessonIds));
+  await seedHistory(popup, syntheticHistory(today, lessonIds()));
   await background.evaluate(
     (start) => chrome.storage.local.set({ leaveDays: [{ start, end: start, kind: 'sakit' }] }),
     today,

@@ -2,10 +2,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { dayKey } from '../../core/day';
 import { seedHistory, syntheticHistory } from '../support/history';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
@@ -58,15 +58,6 @@ async function popupHistory(popup: Page) {
 test.describe.configure({ timeout: 90_000 });
 
 const badge = (background: Worker) => background.evaluate(() => chrome.action.getBadgeText({}));
-
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((node) => node.target.join(' ')).join(', ')})`);
-}
 
 test('complete a lesson, export, delete all, import: the popup shows the same streak and history', async ({
   background,

@@ -1,34 +1,12 @@
-/**
- * Every extension page and the tip card in both interface languages, in the
- * system's light and dark mode, and at 200% zoom: axe finds no serious or
- * critical violation (colour contrast included), dark mode really is dark,
- * and nothing needs sideways scrolling when zoomed.
- *
- * 200% zoom is checked as WCAG does: the same page in half the CSS width and
- * height (a 1280×800 window at 200% lays out like 640×400; the popup, at most
- * 800×600 device pixels, like 400×300).
- */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
 import { dayKey } from '../../core/day';
 import type { Locale } from '../../lib/i18n';
-import { ROOT } from '../support/browsers';
-import { seedHistory, syntheticHistory } from '../support/history';
+import { lessonIds, seedHistory, syntheticHistory } from '../support/history';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { continueToQuiz } from './lesson-steps';
 
 type Scheme = 'light' | 'dark';
-
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page });
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 async function setLanguage(background: Worker, locale: Locale): Promise<void> {
   await background.evaluate((uiLanguage) => chrome.storage.local.set({ uiLanguage }), locale);
@@ -183,10 +161,7 @@ test('colour is never the only signal: heatmap days and quiz answers also differ
 }) => {
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('streak-current')).toHaveText('0');
-  const lessonIds = readdirSync(resolve(ROOT, 'lessons'))
-    .filter((f) => f.endsWith('.md') && f !== 'README.md')
-    .map((f) => f.slice(0, -3));
-  await seedHistory(popup, syntheticHistory(dayKey(Date.now()), lessonIds));
+  await seedHistory(popup, syntheticHistory(dayKey(Date.now()), lessonIds()));
   await popup.reload();
   await expect(popup.getByTestId('streak-current')).not.toHaveText('0');
   // One of the missed days becomes a day of leave.

@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Page, Worker } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
 /** Relaxed caps so a test controls exactly what it checks; quiet hours off whatever the clock says. */
@@ -167,9 +167,7 @@ test.describe('tip cards', () => {
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
     await expect(page.getByTestId('tip-card')).toBeVisible();
-    const { violations } = await new AxeBuilder({ page }).include('langkah-tip').analyze();
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-    expect(serious).toEqual([]);
+    expect(await seriousViolations(page, 'langkah-tip')).toEqual([]);
   });
 });
 

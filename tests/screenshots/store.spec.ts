@@ -12,19 +12,17 @@
  * Each test also checks what it pictures, so a broken page fails the run
  * instead of producing a picture of an error.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../e2e/fixtures';
 import { TEST_TIP_SETTINGS } from '../journeys/journeys';
 import { ROOT } from '../support/browsers';
+import { lessonIds } from '../support/history';
 import { CONTENT, type Shot, writeFrame } from './frame';
 import { seedHistory, storeHistory } from './history';
 
-const LESSON_IDS = readdirSync(resolve(ROOT, 'lessons'))
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .map((f) => f.replace(/\.md$/, ''))
-  .sort();
+const LESSON_IDS = lessonIds();
 
 /** Room for a label above a shot. */
 const LABEL = 30;

@@ -5,8 +5,19 @@
  * for this). The page must have opened the database once (any Langkah page
  * does), so the stores exist; pages opened afterwards read the new records.
  */
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addDays, type DayKey, weekdayOf } from '../../core/day';
+import { ROOT } from './browsers';
+
+/** The id of every lesson in lessons/ (its file name), sorted. */
+export function lessonIds(): string[] {
+  return readdirSync(resolve(ROOT, 'lessons'))
+    .filter((f) => f.endsWith('.md') && f !== 'README.md')
+    .map((f) => f.slice(0, -'.md'.length))
+    .sort();
+}
 
 export interface SeedCompletion {
   id: string;
