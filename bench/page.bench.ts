@@ -3,7 +3,7 @@
  * extension (median ratio of alternating loads), and the on-demand topic
  * reader's run time on a large article page.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
@@ -12,23 +12,31 @@ import { CHROME_BUILD, chromiumArgs, findChromium } from '../tests/support/brows
 import { median } from './stats';
 import type { Measurement } from './types';
 
-const LOADS = 31;
+const ROUNDS = 41;
 
 /**
- * A browser with Langkah, or — for the baseline — with an empty extension,
- * so both run with the same flags and extension system and differ only by Langkah.
+ * What a browser in the page-load comparison runs: Langkah; Langkah with its
+ * content script emptied (the control: what any content script on these hosts
+ * costs, however small); or an empty extension (the baseline). All three run
+ * with the same flags and extension system.
  */
-async function launch(withExtension: boolean): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+type Variant = 'langkah' | 'empty-script' | 'none';
+
+async function launch(variant: Variant): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'langkah-bench-'));
   const profile = join(dir, 'profile');
   let extension = CHROME_BUILD;
-  if (!withExtension) {
+  if (variant === 'none') {
     extension = join(dir, 'empty-extension');
     mkdirSync(extension);
     writeFileSync(
       join(extension, 'manifest.json'),
       JSON.stringify({ manifest_version: 3, name: 'empty', version: '1.0' }),
     );
+  } else if (variant === 'empty-script') {
+    extension = join(dir, 'langkah-empty-script');
+    cpSync(CHROME_BUILD, extension, { recursive: true });
+    writeFileSync(join(extension, 'content-scripts/gov.js'), '(function () {})();\n');
   }
   const args = chromiumArgs(extension);
   const context = await chromium.launchPersistentContext(profile, {
@@ -36,7 +44,7 @@ async function launch(withExtension: boolean): Promise<{ context: BrowserContext
     headless: true,
     args,
   });
-  if (withExtension) {
+  if (variant !== 'none') {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     // No tip card during the measurement: it appears after load anyway, but keep the runs alike.
     await worker.evaluate(() =>
@@ -76,35 +84,33 @@ const pageLoad: Measurement = {
   async run() {
     const server = await startFixtureServer();
     const url = server.url('siasn-instansi.bkn.go.id');
-    const [withExt, without] = await Promise.all([launch(true), launch(false)]);
+    const variants: Variant[] = ['langkah', 'empty-script', 'none'];
+    const browsers = await Promise.all(variants.map(launch));
     try {
-      for (let i = 0; i < 3; i++) {
-        await loadTime(withExt.context, url);
-        await loadTime(without.context, url);
-      }
-      const a: number[] = [];
-      const b: number[] = [];
-      for (let i = 0; i < LOADS; i++) {
-        // Alternate which goes first, so neither always meets a warmer machine.
-        if (i % 2) {
-          a.push(await loadTime(withExt.context, url));
-          b.push(await loadTime(without.context, url));
-        } else {
-          b.push(await loadTime(without.context, url));
-          a.push(await loadTime(withExt.context, url));
+      const times: Record<Variant, number[]> = { langkah: [], 'empty-script': [], none: [] };
+      for (let round = -3; round < ROUNDS; round++) {
+        // Rotate the order each round, so no variant always meets a warmer machine.
+        for (let k = 0; k < variants.length; k++) {
+          const i = (k + Math.max(round, 0)) % variants.length;
+          const ms = await loadTime((browsers[i] as (typeof browsers)[number]).context, url);
+          if (round >= 0) times[variants[i] as Variant].push(ms);
         }
       }
-      // Each pair is measured back to back, so its ratio is the least disturbed by drift on the machine.
-      const ratio = median(a.map((ms, i) => ms / (b[i] ?? Number.NaN)));
+      // Loads of one round run back to back, so their ratio is the least disturbed by drift on the machine.
+      const ratio = (a: Variant, b: Variant) => median(times[a].map((ms, i) => ms / (times[b][i] ?? Number.NaN)));
+      const value = ratio('langkah', 'none');
+      const ms = (v: Variant) => `${median(times[v]).toFixed(1)} ms`;
       return {
-        value: ratio,
+        value,
         unit: '×',
-        pass: ratio <= 1.05,
-        detail: `median of ${LOADS} paired loads; median ${median(a).toFixed(1)} ms with, ${median(b).toFixed(1)} ms without`,
+        pass: value <= 1.05,
+        detail:
+          `median of ${ROUNDS} rounds' ratios; median load ${ms('langkah')} with Langkah, ${ms('none')} without. ` +
+          `Control, the same extension with an empty content script: ${ratio('empty-script', 'none').toFixed(2)}× ` +
+          `without (${ms('empty-script')}); Langkah vs that control: ${ratio('langkah', 'empty-script').toFixed(2)}×`,
       };
     } finally {
-      await withExt.close();
-      await without.close();
+      await Promise.all(browsers.map((b) => b.close()));
       await server.close();
     }
   },
