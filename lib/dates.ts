@@ -8,7 +8,7 @@
  */
 import { type Locale as DateFnsLocale, type Day, formatDuration, type Month } from 'date-fns';
 import { enGB, id } from 'date-fns/locale';
-import type { DayKey } from '../core/day';
+import { type DayKey, weekdayOf } from '../core/day';
 import type { Locale } from './i18n';
 
 export const DATE_LOCALES: Record<Locale, DateFnsLocale> = { id, en: enGB };
@@ -26,7 +26,7 @@ export type DateStyle = 'long' | 'short' | 'month' | 'weekday';
 export function formatDayKey(key: DayKey, locale: Locale, style: DateStyle = 'long'): string {
   const [y, m, d] = key.split('-').map(Number) as [number, number, number];
   const { localize } = DATE_LOCALES[locale];
-  const dayOfWeek = new Date(Date.UTC(y, m - 1, d)).getUTCDay() as Day;
+  const dayOfWeek = weekdayOf(key) as Day;
   const weekday = (width: 'wide' | 'abbreviated') => localize.day(dayOfWeek, { width });
   const month = (width: 'wide' | 'abbreviated') => localize.month((m - 1) as Month, { width });
   switch (style) {

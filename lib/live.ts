@@ -28,3 +28,29 @@ export function loadLiveDb(): Promise<LiveDb> {
   }
   return pending;
 }
+
+/**
+ * Follows `query` over the database as it changes in any context of the
+ * extension, once Dexie has loaded. Returns the way to stop; neither callback
+ * runs after it.
+ */
+export function followLive<T>(
+  query: (db: LangkahDB) => Promise<T>,
+  next: (value: T) => void,
+  fail: (error: unknown) => void,
+): () => void {
+  let stopped = false;
+  let subscription: { unsubscribe(): void } | undefined;
+  loadLiveDb().then(
+    ({ db, liveQuery }) => {
+      if (!stopped) subscription = liveQuery(() => query(db)).subscribe({ next, error: fail });
+    },
+    (error) => {
+      if (!stopped) fail(error);
+    },
+  );
+  return () => {
+    stopped = true;
+    subscription?.unsubscribe();
+  };
+}

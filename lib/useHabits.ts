@@ -13,7 +13,7 @@ import {
   storeCompletionSummary,
   watchHabitSettings,
 } from './habits';
-import { loadLiveDb } from './live';
+import { followLive, loadLiveDb } from './live';
 
 interface Snapshot {
   settings: HabitSettings;
@@ -82,23 +82,20 @@ export function useHabits(
   const [records, setRecords] = useState<CompletionSummary | null | undefined>(() => preload?.value?.completions);
   useEffect(() => {
     let active = true;
-    let subscription: { unsubscribe(): void } | undefined;
-    const fail = (error: unknown) => {
-      console.error('[langkah] query failed', error);
-      if (active) setRecords(null);
-    };
+    let stop: (() => void) | undefined;
     const follow = () => {
       if (!active) return;
-      loadLiveDb().then(({ db, liveQuery }) => {
-        if (!active) return;
-        subscription = liveQuery(() => readCompletions(db)).subscribe({
-          next: (summary) => {
-            setRecords(summary);
-            void storeCompletionSummary(summary).catch(() => undefined);
-          },
-          error: fail,
-        });
-      }, fail);
+      stop = followLive(
+        readCompletions,
+        (summary) => {
+          setRecords(summary);
+          void storeCompletionSummary(summary).catch(() => undefined);
+        },
+        (error) => {
+          console.error('[langkah] query failed', error);
+          setRecords(null);
+        },
+      );
     };
     if (preload) {
       void preload.promise
@@ -109,7 +106,7 @@ export function useHabits(
     } else follow();
     return () => {
       active = false;
-      subscription?.unsubscribe();
+      stop?.();
     };
   }, [preload]);
   return useMemo(() => {

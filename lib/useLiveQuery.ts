@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LangkahDB } from './db';
-import { loadLiveDb } from './live';
+import { followLive } from './live';
 
 export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
@@ -11,24 +11,17 @@ export type LiveState<T> = { status: 'loading' } | { status: 'ready'; value: T }
  */
 export function useLiveQuery<T>(query: (db: LangkahDB) => Promise<T>, deps: readonly unknown[] = []): LiveState<T> {
   const [state, setState] = useState<LiveState<T>>({ status: 'loading' });
-  useEffect(() => {
-    let active = true;
-    let subscription: { unsubscribe(): void } | undefined;
-    const fail = (error: unknown) => {
-      console.error('[langkah] query failed', error);
-      if (active) setState({ status: 'error', error });
-    };
-    loadLiveDb().then(({ db, liveQuery }) => {
-      if (!active) return;
-      subscription = liveQuery(() => query(db)).subscribe({
-        next: (value) => setState({ status: 'ready', value }),
-        error: fail,
-      });
-    }, fail);
-    return () => {
-      active = false;
-      subscription?.unsubscribe();
-    };
-  }, deps);
+  useEffect(
+    () =>
+      followLive(
+        query,
+        (value) => setState({ status: 'ready', value }),
+        (error) => {
+          console.error('[langkah] query failed', error);
+          setState({ status: 'error', error });
+        },
+      ),
+    deps,
+  );
   return state;
 }

@@ -141,8 +141,8 @@ test('the tip card follows dark mode, passes axe in English and fits a page at 2
   await expect(card).toBeVisible();
   await expect(page.getByTestId('tip-later')).toHaveText('Later');
 
-  const background_ = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
-  expect(luminance(background_)).toBeLessThan(0.05);
+  const cardBackground = await card.evaluate((el) => getComputedStyle(el).backgroundColor);
+  expect(luminance(cardBackground)).toBeLessThan(0.05);
   expect(await seriousViolations(page, 'langkah-tip')).toEqual([]);
 
   // Wholly inside the zoomed viewport, every button reachable without scrolling the page.
