@@ -46,6 +46,16 @@ const sourceSchema = z
   })
   .strict();
 
+/** `reviewed: YYYY-MM-DD`: the day a person last checked the file against its sources. */
+export const REVIEWED_DATE = z
+  .string('wajib diisi: tanggal terakhir isi berkas diperiksa terhadap sumbernya, mis. "2026-12-01"')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'tulis tanggal sebagai TTTT-BB-HH, mis. "2026-12-01"')
+  .refine(
+    (day) =>
+      !Number.isNaN(Date.parse(`${day}T00:00:00Z`)) && new Date(`${day}T00:00:00Z`).toISOString().startsWith(day),
+    'bukan tanggal yang ada',
+  );
+
 const frontMatterSchema = z
   .object({
     id: z.string().regex(kebabId, 'pakai huruf kecil, angka dan tanda hubung saja, mis. "kata-sandi-kuat"'),
@@ -70,6 +80,7 @@ const frontMatterSchema = z
       )
       .min(1),
     sources: z.array(sourceSchema).min(1, 'minimal satu sumber (peraturan atau halaman resmi) dengan title dan url'),
+    reviewed: REVIEWED_DATE,
   })
   .strict();
 
@@ -464,11 +475,16 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
   }
   const quiz = quizParts.sections.map((section, i) => compileQuestion(reader, section, i));
 
-  const words = countWords([...cards.map((c) => c.words), ...quiz.map((q) => q.words)].join(' '));
+  // One run shows the cards and at most `questionsPerRun` questions of the pool: the longest of
+  // them bound what a learner reads.
+  const longestQuestions = [...quiz]
+    .sort((a, b) => countWords(b.words) - countWords(a.words))
+    .slice(0, LESSON_LIMITS.questionsPerRun);
+  const words = countWords([...cards.map((c) => c.words), ...longestQuestions.map((q) => q.words)].join(' '));
   if (words > LESSON_LIMITS.maxWords) {
     reader.fail(
       'body',
-      `terlalu panjang: ${words} kata (maksimal ${LESSON_LIMITS.maxWords} untuk kartu + kuis); ringkas atau pecah jadi dua pelajaran`,
+      `terlalu panjang: ${words} kata (maksimal ${LESSON_LIMITS.maxWords} untuk kartu + ${LESSON_LIMITS.questionsPerRun} pertanyaan terpanjang); ringkas atau pecah jadi dua pelajaran`,
     );
   }
   return { cards: cards.map((c) => c.card), quiz: quiz.map((q) => q.question), words };

@@ -12,6 +12,7 @@ import type { Catalog } from '../core/catalog';
 import { GENERAL_TIPS, TIP_ELEMENTS, type Tip } from '../core/tips';
 import { loadCatalog } from './catalog';
 import { ContentError, formatZodIssues } from './errors';
+import { REVIEWED_DATE } from './lessons';
 
 export const TIPS_DIR = 'data/tips';
 export const TIP_MAX_CHARS = 200;
@@ -34,7 +35,7 @@ const tipSchema = z
   })
   .strict();
 
-const fileSchema = z.object({ system: z.string(), tips: z.array(tipSchema).min(1) }).strict();
+const fileSchema = z.object({ system: z.string(), reviewed: REVIEWED_DATE, tips: z.array(tipSchema).min(1) }).strict();
 
 /** The tip files, sorted by name. */
 export function tipFileNames(dir: string): string[] {

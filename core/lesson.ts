@@ -31,10 +31,12 @@ export const LESSON_LIMITS = {
   minCards: 1,
   maxCards: 4,
   minQuestions: 2,
-  maxQuestions: 3,
+  /** A lesson's question pool; one run shows at most `questionsPerRun` of them. */
+  maxQuestions: 8,
+  questionsPerRun: 3,
   minOptions: 2,
   maxOptions: 5,
-  /** Words of cards and quiz together (titles, text, prompts, options, explanations). */
+  /** Words one run can show: the cards plus the `questionsPerRun` longest questions of the pool. */
   maxWords: 400,
   maxExplanationChars: 240,
 } as const;
@@ -85,6 +87,8 @@ export interface LessonMeta {
 export interface Lesson extends LessonMeta {
   /** At least one; the regulation or official page the facts rest on. */
   sources: LessonSource[];
+  /** `YYYY-MM-DD`: the day a person last checked the lesson against its sources. */
+  reviewed: string;
   /** 1–4 cards, shown one at a time. */
   cards: LessonCard[];
   /** 2–3 questions. */

@@ -39,6 +39,7 @@ const validParts = (id = 'contoh'): Parts => ({
     minutes: '2',
     level: 'dasar',
     pillar: 'aman-digital',
+    reviewed: '2026-12-01',
     systems: '[srikandi]',
     topics: '[tanda tangan elektronik, tte]',
     sources: '\n  - title: Sumber resmi\n    url: https://jdih.example.go.id/peraturan',
@@ -185,8 +186,8 @@ describe('a broken lesson fails with the file and field named', () => {
     ['an empty card', { cards: ['## Kartu kosong'] }, 'cards[0]', /tidak berisi teks/],
     ['text before the first card', { cards: [`Pembuka.\n\n${card}`] }, 'body', /sebelum kartu/],
     ['no quiz section', { questions: [] }, 'quiz', /ada 0 pertanyaan/],
-    ['one question', { questions: [question(1)] }, 'quiz', /ada 1 pertanyaan; .*2–3/],
-    ['four questions', { questions: [1, 2, 3, 4].map(question) }, 'quiz', /ada 4 pertanyaan/],
+    ['one question', { questions: [question(1)] }, 'quiz', /ada 1 pertanyaan; .*2–8/],
+    ['nine questions', { questions: [1, 2, 3, 4, 5, 6, 7, 8, 9].map(question) }, 'quiz', /ada 9 pertanyaan/],
     [
       'no correct answer',
       { questions: [question(1), '### Tanya?\n- [ ] A\n- [ ] B\n> Jelas.'] },

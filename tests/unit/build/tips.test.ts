@@ -64,7 +64,8 @@ describe('loadTipsFrom errors name the file and the field', () => {
   const write = (name: string, text: string) => writeFileSync(join(dir, name), text);
   const tip = (id: string, extra = '', text = 'Tip contoh yang cukup panjang untuk lolos pemeriksaan.') =>
     `  - id: ${id}\n    text: ${text}\n${extra}`;
-  const file = (system: string, ...tips: string[]) => `system: ${system}\ntips:\n${tips.join('')}`;
+  const file = (system: string, ...tips: string[]) =>
+    `system: ${system}\nreviewed: 2026-12-01\ntips:\n${tips.join('')}`;
 
   /** The ContentError thrown for the files in `dir`. */
   function errorFor(): ContentError {
@@ -172,7 +173,7 @@ describe('loadTipsFrom errors name the file and the field', () => {
   });
 
   it('a missing field and an unknown field', () => {
-    write('srikandi.yaml', 'system: srikandi\ntips:\n  - id: a\n');
+    write('srikandi.yaml', 'system: srikandi\nreviewed: 2026-12-01\ntips:\n  - id: a\n');
     expect(errorFor()).toMatchObject({ file: 'data/tips/srikandi.yaml', field: 'tips[0].text' });
     write('srikandi.yaml', file('srikandi', tip('a', '    judul: Tidak dikenal\n')));
     expect(errorFor()).toMatchObject({ file: 'data/tips/srikandi.yaml', field: 'tips[0]' });
