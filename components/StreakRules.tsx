@@ -1,4 +1,5 @@
 import holidays from 'virtual:langkah/holidays';
+import { yearsWithoutDecree } from '../core/holiday-years';
 import { FREEZE_EVERY_GOAL_DAYS, MAX_FREEZES } from '../core/streak';
 import { clockHour } from '../lib/clock';
 import type { HabitSettings } from '../lib/habits';
@@ -6,6 +7,8 @@ import { useT } from './I18n';
 
 export interface StreakRulesProps {
   settings: HabitSettings;
+  /** The learner's today (`YYYY-MM-DD`): which years the learner is about to count. */
+  today: string;
   /** Years whose holidays come from an SKB; default the build's. */
   officialYears?: readonly number[];
 }
@@ -24,7 +27,7 @@ export function yearsText(years: readonly number[]): string {
  * "Apa yang dihitung?": the streak rules of core/streak.ts in plain words,
  * with the learner's own goal, work week and rollover hour filled in.
  */
-export function StreakRules({ settings, officialYears = holidays.officialYears }: StreakRulesProps) {
+export function StreakRules({ settings, today, officialYears = holidays.officialYears }: StreakRulesProps) {
   const { t, tn, locale } = useT();
   const hour = clockHour(settings.rolloverHour, locale);
   return (
@@ -43,6 +46,14 @@ export function StreakRules({ settings, officialYears = holidays.officialYears }
         <li>{settings.rolloverHour === 0 ? t('rules_midnight') : t('rules_rollover', hour)}</li>
         <li>{t('rules_history')}</li>
         {officialYears.length > 0 && <li>{t('rules_holidays', yearsText(officialYears))}</li>}
+        {yearsWithoutDecree(today, officialYears).map((year) => (
+          <li key={year} data-testid="rules-no-decree">
+            {t('rules_noDecree', String(year))}{' '}
+            <a href="/options.html#leave-title" target="_blank" rel="noreferrer">
+              {t('rules_noDecreeLink')}
+            </a>
+          </li>
+        ))}
       </ul>
     </details>
   );

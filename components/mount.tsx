@@ -18,4 +18,12 @@ export async function mountPage(App: ComponentType): Promise<void> {
     </I18nProvider>,
     root,
   );
+  // A link such as `options.html#leave-title` names a section that exists only
+  // after the first render: bring it into view and move focus there.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  if (target) {
+    target.scrollIntoView({ block: 'start' });
+    if (target.tabIndex < 0) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }
 }

@@ -75,7 +75,7 @@ export function App() {
         <>
           <HabitHeatmap days={habits.streak.days} today={habits.today} />
           <PillarProgressList pillars={habits.pillars} />
-          <StreakRules settings={habits.settings} />
+          <StreakRules settings={habits.settings} today={habits.today} />
         </>
       )}
       {data.status === 'ready' && data.value && <SystemUsageList systems={data.value.usage} />}
