@@ -76,6 +76,8 @@ export function runLessonsCheck(
     `Kuis: kunci jawaban = pilihan terpanjang di ${longest.longest.length} dari ${longest.multipleChoice} soal pilihan ganda (${percent(longest.longest.length, longest.multipleChoice)}; maksimal ${Math.round(QUIZ_RULES.maxLongestCorrectShare * 100)}%).`,
   );
 
+  if (tips && tips.errors.length === 0) log(`✓ ${tips.tips.length} tips valid.`);
+
   if (errors.length > 0 || (options.release && stale.length > 0)) {
     const files = new Set(errors.map((error) => error.file)).size;
     if (errors.length > 0) {
@@ -110,7 +112,6 @@ export function runLessonsCheck(
     `Sistem tercakup: ${systems.length} dari ${catalog.systems.length} di katalog${systems.length ? ` (${systems.join(', ')})` : ''}`,
   );
   if (lessons.length > 0) log(`Rata-rata ${Math.round(words / lessons.length)} kata per pelajaran.`);
-  if (tips) log(`✓ ${tips.tips.length} tips valid.`);
   if (stale.length > 0) log(`⚠ ${stale.length} berkas perlu diperiksa ulang sebelum rilis (npm run zip menolaknya).`);
   return 0;
 }
