@@ -23,6 +23,27 @@ import {
 } from '../core/lesson';
 import { loadCatalog } from './catalog';
 import { ContentError } from './errors';
+import {
+  type ContentPolicy,
+  futureProblem,
+  type GlossaryMatcher,
+  glossaryMatcher,
+  glossaryProblem,
+  loadContentPolicy,
+  reviewState,
+  type SourceClassifier,
+  type StaleFile,
+  sourceClassifier,
+  sourceHost,
+} from './policy';
+import {
+  type LongestShare,
+  longestCorrectShare,
+  poolProblem,
+  QUIZ_RULES,
+  questionProblems,
+  type SetQuestion,
+} from './quiz-quality';
 
 export const LESSONS_DIR = 'lessons';
 
@@ -160,7 +181,13 @@ function splitFrontMatter(text: string, file: string): SplitFile {
   return { yaml: lines.slice(1, end).join('\n'), body: lines.slice(end + 1).join('\n'), bodyStart: end + 1 };
 }
 
-function parseFrontMatter(split: SplitFile, file: string): FrontMatter {
+interface ParsedFrontMatter {
+  front: FrontMatter;
+  /** 1-based line in the file of a front matter field, e.g. `lineOf(['sources', 0])`. */
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+function parseFrontMatter(split: SplitFile, file: string): ParsedFrontMatter {
   const counter = new LineCounter();
   const doc = parseDocument(split.yaml, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const yamlError = doc.errors[0];
@@ -173,7 +200,8 @@ function parseFrontMatter(split: SplitFile, file: string): FrontMatter {
     throw new ContentError(file, '(front matter)', 'harus berisi kolom "nama: nilai" (id, title, summary, …)');
   }
   const result = frontMatterSchema.safeParse(raw, { error: friendlyError });
-  if (result.success) return result.data;
+  // +1: the opening "---" is line 1 of the file.
+  if (result.success) return { front: result.data, lineOf: (path) => yamlLine(doc, counter, path) + 1 };
   const issue = result.error.issues[0];
   if (!issue) throw new ContentError(file, '(front matter)', 'tidak valid');
   const extraKey = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
@@ -216,6 +244,32 @@ function inlineText(tokens: readonly Token[]): string {
   return text;
 }
 
+/** A line of text a learner reads, for the vocabulary check. */
+export interface ProseLine {
+  /** Field of the lesson, e.g. `cards[1]` or `quiz[0].options[2]`. */
+  field: string;
+  /** 1-based line in the file. */
+  line: number;
+  /** Visible text of that line; code spans and autolinks are blanked, link URLs are not text. */
+  text: string;
+}
+
+/** The prose of inline tokens, one entry per source line starting at `line`. */
+function proseLines(tokens: readonly Token[], field: string, line: number): ProseLine[] {
+  const lines: ProseLine[] = [{ field, line, text: '' }];
+  let autolink = false;
+  for (const token of tokens) {
+    const current = lines[lines.length - 1] as ProseLine;
+    if (token.type === 'link_open' && token.markup === 'autolink') autolink = true;
+    else if (token.type === 'link_close') autolink = false;
+    else if (token.type === 'softbreak' || token.type === 'hardbreak') {
+      lines.push({ field, line: current.line + 1, text: '' });
+    } else if (token.type === 'code_inline') current.text += ' '.repeat(token.content.length + 2);
+    else if (token.type === 'text' && !autolink) current.text += token.content;
+  }
+  return lines.filter((entry) => entry.text.trim() !== '');
+}
+
 function hasImage(tokens: readonly Token[]): boolean {
   return tokens.some((token) => token.type === 'image' || (token.children !== null && hasImage(token.children)));
 }
@@ -229,7 +283,19 @@ interface Section {
   tokens: Token[];
 }
 
+/** What the policy checks need of a question besides the compiled HTML. */
+export interface QuestionSource {
+  field: string;
+  /** 1-based line of the prompt. */
+  line: number;
+  prompt: string;
+  options: { text: string; correct: boolean }[];
+}
+
 class BodyReader {
+  /** Every line of prose a learner reads, filled while compiling. */
+  readonly prose: ProseLine[] = [];
+
   constructor(
     readonly file: string,
     readonly bodyStart: number,
@@ -269,10 +335,11 @@ class BodyReader {
     return { before, sections };
   }
 
-  /** Safe inline HTML and its plain text; images are refused. */
+  /** Safe inline HTML and its plain text; images are refused. Its prose is recorded at `at`'s line. */
   inline(source: string, field: string, at: Token | undefined): { html: string; text: string } {
     const tokens = md.parseInline(source, {});
     if (hasImage(tokens)) this.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', at);
+    this.prose.push(...proseLines(tokens[0]?.children ?? [], field, this.line(at)));
     return { html: md.renderer.render(tokens, md.options, {}), text: inlineText(tokens) };
   }
 }
@@ -295,7 +362,10 @@ function compileCard(reader: BodyReader, section: Section, index: number): { car
       reader.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', token);
     }
   }
-  const text = section.tokens.filter((token) => token.type === 'inline').map((token) => inlineText([token]));
+  const inlines = section.tokens.filter((token) => token.type === 'inline');
+  reader.prose.push(...proseLines(section.heading.children ?? [], `${field}.title`, section.line));
+  for (const token of inlines) reader.prose.push(...proseLines(token.children ?? [], field, reader.line(token)));
+  const text = inlines.map((token) => inlineText([token]));
   return {
     card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) },
     words: [section.title, ...text].join(' '),
@@ -308,7 +378,7 @@ function compileQuestion(
   reader: BodyReader,
   section: Section,
   index: number,
-): { question: QuizQuestion; words: string } {
+): { question: QuizQuestion; words: string; source: QuestionSource } {
   const field = `quiz[${index}]`;
   if (!section.title) reader.fail(`${field}.prompt`, 'pertanyaan kosong: tulis teks setelah "### "');
   const prompt = reader.inline(section.heading.content, `${field}.prompt`, section.heading);
@@ -353,12 +423,6 @@ function compileQuestion(
     reader.fail(`${field}.options`, 'tidak ada jawaban yang benar: tandai jawaban benar dengan "- [x]"');
   if (correct === options.length)
     reader.fail(`${field}.options`, 'semua pilihan ditandai benar; minimal satu harus "- [ ]"');
-  const seen = new Set<string>();
-  options.forEach((option, i) => {
-    const key = option.plain.toLowerCase();
-    if (seen.has(key)) reader.fail(`${field}.options[${i}]`, `pilihan "${option.plain}" ditulis dua kali`);
-    seen.add(key);
-  });
   if (!explanation) {
     reader.fail(`${field}.explanation`, 'penjelasan tidak ada: tulis satu baris diawali "> " sesudah pilihan');
   }
@@ -370,6 +434,12 @@ function compileQuestion(
       explanation: explanation.html,
     },
     words: [prompt.text, ...options.map((option) => option.plain), explanation.text].join(' '),
+    source: {
+      field,
+      line: section.line,
+      prompt: prompt.text,
+      options: options.map(({ plain, correct }) => ({ text: plain, correct })),
+    },
   };
 }
 
@@ -434,7 +504,12 @@ function readExplanation(
   return reader.inline(source, `${field}.explanation`, quote);
 }
 
-function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson, 'cards' | 'quiz' | 'words'> {
+interface CompiledBody extends Pick<Lesson, 'cards' | 'quiz' | 'words'> {
+  prose: ProseLine[];
+  questions: QuestionSource[];
+}
+
+function compileBody(body: string, file: string, bodyStart: number): CompiledBody {
   const reader: BodyReader = new BodyReader(file, bodyStart);
   const tokens = md.parse(body, {});
   const firstH1 = tokens.find((token) => token.type === 'heading_open' && token.tag === 'h1');
@@ -487,7 +562,13 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
       `terlalu panjang: ${words} kata (maksimal ${LESSON_LIMITS.maxWords} untuk kartu + ${LESSON_LIMITS.questionsPerRun} pertanyaan terpanjang); ringkas atau pecah jadi dua pelajaran`,
     );
   }
-  return { cards: cards.map((c) => c.card), quiz: quiz.map((q) => q.question), words };
+  return {
+    cards: cards.map((c) => c.card),
+    quiz: quiz.map((q) => q.question),
+    words,
+    prose: reader.prose,
+    questions: quiz.map((q) => q.source),
+  };
 }
 
 // ---------------------------------------------------------------- lessons
@@ -498,8 +579,21 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
  * and duplicate ids are checked across files by `checkLessons`.
  */
 export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>): Lesson {
+  return compileLessonSource(text, file, systemIds).lesson;
+}
+
+/** A compiled lesson with what the content policy checks: its prose lines, questions and field lines. */
+export interface LessonSourceInfo {
+  lesson: Lesson;
+  prose: ProseLine[];
+  questions: QuestionSource[];
+  lineOf: (path: readonly PropertyKey[]) => number;
+}
+
+/** Like `compileLesson`, keeping the plain text and lines the policy checks need. */
+export function compileLessonSource(text: string, file: string, systemIds: ReadonlySet<string>): LessonSourceInfo {
   const split = splitFrontMatter(text, file);
-  const front = parseFrontMatter(split, file);
+  const { front, lineOf } = parseFrontMatter(split, file);
   const seenSystems = new Set<string>();
   front.systems.forEach((id, i) => {
     if (!systemIds.has(id)) {
@@ -513,7 +607,73 @@ export function compileLesson(text: string, file: string, systemIds: ReadonlySet
     if (seenTopics.has(topic)) throw new ContentError(file, `topics[${i}]`, `topik "${topic}" ditulis dua kali`);
     seenTopics.add(topic);
   });
-  return { ...front, ...compileBody(split.body, file, split.bodyStart) };
+  const { prose, questions, ...compiled } = compileBody(split.body, file, split.bodyStart);
+  const frontProse: ProseLine[] = (['title', 'summary'] as const).map((key) => ({
+    field: key,
+    line: lineOf([key]),
+    text: front[key],
+  }));
+  return { lesson: { ...front, ...compiled }, prose: [...frontProse, ...prose], questions, lineOf };
+}
+
+/**
+ * The content policy on one compiled lesson (issue #12 §3–5, issue #14 §2): sources, reviewed
+ * date, vocabulary, quiz quality and pool size. Every problem, in reading order.
+ */
+export function lessonPolicyErrors(
+  info: LessonSourceInfo,
+  file: string,
+  policy: ContentPolicy,
+  sources: SourceClassifier,
+  glossary: GlossaryMatcher,
+): ContentError[] {
+  const { lesson, lineOf } = info;
+  const errors: ContentError[] = [];
+  const at = (line: number) => ` (baris ${line})`;
+
+  const kinds = lesson.sources.map((source) => sources.classify(source.url));
+  kinds.forEach((kind, i) => {
+    if (kind === 'mirror') {
+      errors.push(
+        new ContentError(
+          file,
+          `sources[${i}].url`,
+          `${sourceHost(lesson.sources[i]?.url ?? '')} adalah situs cermin dokumen, bukan sumber: kutip naskah resmi (peraturan.go.id, peraturan.bpk.go.id, JDIH) atau halaman pemilik sistem${at(lineOf(['sources', i]))}`,
+        ),
+      );
+    }
+  });
+  if (!kinds.includes('primary')) {
+    errors.push(
+      new ContentError(
+        file,
+        'sources',
+        `belum ada sumber primer: cantumkan minimal satu halaman resmi di host .go.id (JDIH, peraturan.go.id, peraturan.bpk.go.id, situs pemilik sistem) atau situs resmi sistem di katalog (${sources.officialHosts.join(', ')})${at(lineOf(['sources']))}`,
+      ),
+    );
+  }
+
+  if (reviewState(lesson.reviewed, policy.today) === 'future') {
+    errors.push(
+      new ContentError(file, 'reviewed', `${futureProblem(lesson.reviewed, policy.today)}${at(lineOf(['reviewed']))}`),
+    );
+  }
+
+  for (const entry of info.prose) {
+    for (const hit of glossary.find(entry.text)) {
+      errors.push(new ContentError(file, entry.field, glossaryProblem(hit, entry.line)));
+    }
+  }
+
+  const pool = poolProblem(lesson.level, info.questions.length);
+  if (pool) errors.push(new ContentError(file, 'quiz', pool));
+  for (const question of info.questions) {
+    for (const { option, problem } of questionProblems(question)) {
+      const field = option === undefined ? `${question.field}.options` : `${question.field}.options[${option}]`;
+      errors.push(new ContentError(file, field, `${problem}${at(question.line)}`));
+    }
+  }
+  return errors;
 }
 
 /** The lesson files of `dir` (every `*.md` except README.md), sorted by name. */
@@ -531,23 +691,53 @@ function fileLabel(path: string): string {
 }
 
 export interface LessonCheck {
-  /** Every lesson that compiled, sorted by id. */
+  /** Every lesson that compiled and breaks no rule, sorted by id. */
   lessons: Lesson[];
-  /** At most one error per broken file, in file-name order. */
+  /**
+   * Errors in file-name order: at most one structural error per broken file (it stops the
+   * compiler), else every policy problem of the file; then the set-level quiz error, if any.
+   */
   errors: ContentError[];
+  /** Files reviewed more than 12 months ago: a warning, refused only by the release. */
+  stale: StaleFile[];
+  /** Over every lesson that compiled: how many sources, how many primary, how many mirrors. */
+  sources: { total: number; primary: number; mirror: number };
+  /** Over every lesson that compiled: multiple-choice questions whose key is the strictly longest option. */
+  longest: LongestShare<{ file: string; field: string; line: number }>;
 }
 
-/** Compiles every lesson of `dir` against `catalog`, collecting one error per broken file. */
-export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
-  if (!existsSync(dir))
-    return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')] };
+export interface CheckOptions {
+  /** Glossary, mirror list and today; by default the project's data and the clock. */
+  policy?: ContentPolicy;
+}
+
+/** The field name of the set-level quiz error. */
+export const SET_FIELD = 'kuis (seluruh pelajaran)';
+
+/** Compiles every lesson of `dir` against `catalog` and applies the content policy. */
+export function checkLessons(dir: string, catalog: Catalog, options: CheckOptions = {}): LessonCheck {
+  const policy = options.policy ?? loadContentPolicy();
+  const classifier = sourceClassifier(catalog, policy.sources);
+  const matcher = glossaryMatcher(policy.glossary);
+  const empty = {
+    stale: [],
+    sources: { total: 0, primary: 0, mirror: 0 },
+    longest: longestCorrectShare<{ file: string; field: string; line: number }>([]),
+  };
+  if (!existsSync(dir)) {
+    return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')], ...empty };
+  }
   const systemIds = new Set(catalog.systems.map((system) => system.id));
   const errors: ContentError[] = [];
-  const compiled: { name: string; label: string; lesson: Lesson }[] = [];
+  const compiled: { name: string; label: string; info: LessonSourceInfo }[] = [];
   for (const name of lessonFileNames(dir)) {
     const label = fileLabel(resolve(dir, name));
     try {
-      compiled.push({ name, label, lesson: compileLesson(readFileSync(resolve(dir, name), 'utf8'), label, systemIds) });
+      compiled.push({
+        name,
+        label,
+        info: compileLessonSource(readFileSync(resolve(dir, name), 'utf8'), label, systemIds),
+      });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       errors.push(error);
@@ -555,11 +745,15 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
   }
   // A file whose name matches its id owns that id; a copy under another name is the duplicate.
   const owners = new Map<string, string>();
-  for (const { name, label, lesson } of compiled) {
-    if (name === `${lesson.id}.md` && !owners.has(lesson.id)) owners.set(lesson.id, label);
+  for (const { name, label, info } of compiled) {
+    if (name === `${info.lesson.id}.md` && !owners.has(info.lesson.id)) owners.set(info.lesson.id, label);
   }
   const lessons: Lesson[] = [];
-  for (const { name, label, lesson } of compiled) {
+  const stale: StaleFile[] = [];
+  const sources = { total: 0, primary: 0, mirror: 0 };
+  const questions: SetQuestion<{ file: string; field: string; line: number }>[] = [];
+  for (const { name, label, info } of compiled) {
+    const { lesson } = info;
     const owner = owners.get(lesson.id);
     if (owner && owner !== label) {
       errors.push(
@@ -575,23 +769,47 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
       );
       continue;
     }
-    lessons.push(lesson);
+    for (const source of lesson.sources) {
+      const kind = classifier.classify(source.url);
+      sources.total++;
+      if (kind === 'primary') sources.primary++;
+      if (kind === 'mirror') sources.mirror++;
+    }
+    if (reviewState(lesson.reviewed, policy.today) === 'stale') stale.push({ file: label, reviewed: lesson.reviewed });
+    for (const question of info.questions) {
+      questions.push({ question, at: { file: label, field: question.field, line: question.line } });
+    }
+    const problems = lessonPolicyErrors(info, label, policy, classifier, matcher);
+    errors.push(...problems);
+    if (problems.length === 0) lessons.push(lesson);
   }
   errors.sort((a, b) => a.file.localeCompare(b.file));
+  const longest = longestCorrectShare(questions);
+  if (longest.tooMany) errors.push(longestError(fileLabel(dir), longest));
   lessons.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { lessons, errors };
+  return { lessons, errors, stale, sources, longest };
+}
+
+function longestError(folder: string, longest: LessonCheck['longest']): ContentError {
+  const percent = (share: number) => `${Math.round(share * 100)}%`;
+  const list = longest.longest.map(({ file, field, line }) => `\n  - ${file}: ${field} (baris ${line})`).join('');
+  return new ContentError(
+    folder,
+    SET_FIELD,
+    `jawaban benar adalah pilihan terpanjang di ${longest.longest.length} dari ${longest.multipleChoice} soal pilihan ganda (${percent(longest.share)}; maksimal ${percent(QUIZ_RULES.maxLongestCorrectShare)}). Peserta bisa menebak dengan memilih yang terpanjang: tulis pengecoh sepanjang dan serinci kunci, atau ringkas kuncinya, di antara soal berikut:${list}`,
+  );
 }
 
 /** All lessons of `dir`, sorted by id; throws the first ContentError if any file is broken. */
-export function loadLessonsFrom(dir: string, catalog: Catalog): Lesson[] {
-  const { lessons, errors } = checkLessons(dir, catalog);
+export function loadLessonsFrom(dir: string, catalog: Catalog, options: CheckOptions = {}): Lesson[] {
+  const { lessons, errors } = checkLessons(dir, catalog, options);
   if (errors[0]) throw errors[0];
   return lessons;
 }
 
 /** All lessons under `root`/lessons, validated against `root`/data/systems.yaml, sorted by id. */
 export function loadLessons(root = PROJECT_ROOT): Lesson[] {
-  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root));
+  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root), { policy: loadContentPolicy(root) });
 }
 
 /** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */

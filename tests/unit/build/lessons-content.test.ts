@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../build/catalog';
-import { compileLesson, LESSONS_DIR, lessonFileNames, loadLessons } from '../../../build/lessons';
+import { LESSONS_DIR, lessonFileNames, loadLessons } from '../../../build/lessons';
 import { LESSON_LEVELS, LESSON_LIMITS, LESSON_PILLARS } from '../../../core/lesson';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
@@ -67,17 +67,6 @@ describe('the lessons in lessons/', () => {
       for (const tag of tags) expect(['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br']).toContain(tag);
       for (const href of fragment.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^https?:\/\//);
     }
-  });
-});
-
-describe('lessons/README.md', () => {
-  it('its full example is a valid lesson', () => {
-    const readme = readFileSync(resolve(ROOT, LESSONS_DIR, 'README.md'), 'utf8');
-    const example = /```markdown\n([\s\S]*?)\n```/.exec(readme)?.[1];
-    expect(example).toBeDefined();
-    const lesson = compileLesson(example ?? '', 'contoh-pelajaran.md', catalogIds);
-    expect(lesson.id).toBe('contoh-pelajaran');
-    expect(lesson.quiz).toHaveLength(2);
   });
 });
 

@@ -51,6 +51,12 @@ describe('the real data/tips', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('keeps "frasa sandi" for the secret that signs (TTE, Kode Otorisasi DJP), never for a login password', () => {
+    const signing = /\b(TTE|sertifikat elektronik|Kode Otorisasi DJP|tanda tangan)\b/i;
+    const loose = tips.filter((t) => /frasa sandi/i.test(t.text) && !signing.test(t.text)).map((t) => t.id);
+    expect(loose).toEqual([]);
+  });
+
   it('links only to lessons that exist', () => {
     const lessons = lessonIdsIn();
     const missing = tips.filter((t) => t.lesson !== null && !lessons.has(t.lesson)).map((t) => t.id);
