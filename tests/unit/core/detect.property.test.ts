@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../build/catalog';
 import { GENERIC_GOV_ID } from '../../../core/catalog';
-import { createDetector } from '../../../core/detect';
+import { createDetector, simpleUrlHost, simpleUrlPathname } from '../../../core/detect';
 
 const catalog = loadCatalog();
 const detect = createDetector(catalog);
@@ -336,11 +336,28 @@ describe('robustness properties', () => {
     );
   });
 
-  it('the case of the scheme never changes the detection', () => {
+  it('the parse-free fast path agrees with new URL', () => {
+    fc.assert(
+      fc.property(fc.oneof(urlish, fc.webUrl({ withQueryParameters: true, withFragments: true })), (input) => {
+        const host = simpleUrlHost(input);
+        if (host !== null) {
+          const parsed = new URL(input);
+          expect(parsed.protocol === 'https:' || parsed.protocol === 'http:').toBe(true);
+          expect(parsed.hostname).toBe(host);
+          const pathname = simpleUrlPathname(input);
+          if (pathname !== null) expect(pathname).toBe(parsed.pathname.toLowerCase());
+        }
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('fast and parsed paths give the same detection', () => {
+    // An upper-case scheme always takes the parsed path; the URL is the same.
     fc.assert(
       fc.property(fc.oneof(urlish, fc.webUrl()), (input) => {
-        const upper = input.replace(/^http/, 'HTTP');
-        expect(detect(input)).toEqual(detect(upper));
+        const parsedPath = input.replace(/^http/, 'HTTP');
+        expect(detect(input)).toEqual(detect(parsedPath));
       }),
       { numRuns: 5000 },
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../../../build/catalog';
 import { GENERIC_GOV_CATEGORY, GENERIC_GOV_ID, type HostRule, type SystemDef } from '../../../core/catalog';
-import { createDetector } from '../../../core/detect';
+import { createDetector, simpleUrlHost, simpleUrlPathname } from '../../../core/detect';
 
 const catalog = loadCatalog();
 const detect = createDetector(catalog);
@@ -263,5 +263,48 @@ describe('extra systems (internal, added by the user)', () => {
     expect(detect('http://intranet/')).toBeNull();
     expect(detect('http://localhost:3000/')).toBeNull();
     expect(detect('http://[::1]/')).toBeNull();
+  });
+});
+
+describe('simpleUrlHost / simpleUrlPathname (the parse-free fast path)', () => {
+  it.each([
+    ['https://kinerja.bkn.go.id/skp?x=1', 'kinerja.bkn.go.id', '/skp'],
+    ['http://kinerja.bkn.go.id', 'kinerja.bkn.go.id', '/'],
+    ['https://kinerja.bkn.go.id:443#x', 'kinerja.bkn.go.id', '/'],
+    ['https://kinerja.bkn.go.id./SKP/', 'kinerja.bkn.go.id.', '/skp/'],
+  ])('%s', (url, host, pathname) => {
+    expect(simpleUrlHost(url)).toBe(host);
+    expect(simpleUrlPathname(url)).toBe(pathname);
+  });
+
+  it.each([
+    'HTTPS://kinerja.bkn.go.id/',
+    'https://KINERJA.bkn.go.id/',
+    'https://user@kinerja.bkn.go.id/',
+    'https://kinerja.bkn.go.id\\x',
+    'https://xn--kinerja-xyz.bkn.go.id/',
+    'https://10.1.2.3/',
+    'https://a.0x10/',
+    'https://a..go.id/',
+    'https://.go.id/',
+    'https://kinerja.bkn.go.id:99999/',
+    'https://kinerja.bkn.go.id:8x/',
+    ' https://kinerja.bkn.go.id/',
+    'https://kinerja.bkn.go.id /',
+    'https:///kinerja.bkn.go.id/',
+    'https://kinerja_bkn.go.id/',
+    'ftp://kinerja.bkn.go.id/',
+  ])('leaves %s to the URL parser', (url) => {
+    expect(simpleUrlHost(url)).toBeNull();
+  });
+
+  it.each([
+    'https://kinerja.bkn.go.id/a/../login',
+    'https://kinerja.bkn.go.id/%2e/login',
+    'https://kinerja.bkn.go.id/lo gin',
+    'https://kinerja.bkn.go.id/lo\tgin',
+    'https://kinerja.bkn.go.id/s\u212Ap',
+  ])('leaves the path of %s to the URL parser', (url) => {
+    expect(simpleUrlPathname(url)).toBeNull();
   });
 });
