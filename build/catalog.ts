@@ -40,14 +40,61 @@ const SHARED_SUFFIXES = new Set([
   'web.id',
 ]);
 
+/** A context path prefix may also hold a `*` segment: any one segment, as in spse.inaproc.id/<instansi>/loginpass. */
+const contextPath = z
+  .string()
+  .regex(
+    /^(\/([a-z0-9\-_.]+|\*))+$/,
+    'awali dengan "/", huruf kecil, tanpa "/" di akhir; "*" hanya sebagai satu segmen utuh, mis. "/*/loginpass"',
+  );
+
+/** Document mirrors: never a source (see BRIEF: content rests on primary sources). */
+const MIRROR_HOSTS =
+  /(^|\.)(scribd\.com|anyflip\.com|pdfcoffee\.com|123dok\.com|dokumen\.tips|idoc\.pub|slidepub\.com|slideshare\.net)$/;
+
+/**
+ * Where a host was seen: a page address (`https://…`, not a document mirror)
+ * or a hit in the public code index, `kode publik: <kueri> id N`.
+ */
+const hostSource = z.string().superRefine((source, ctx) => {
+  if (/^kode publik: .+ id \d+/.test(source)) return;
+  let url: URL;
+  try {
+    url = new URL(source);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: 'tulis alamat https://… atau "kode publik: <kueri> id N"' });
+    return;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    ctx.addIssue({ code: 'custom', message: 'alamat sumber harus http(s)' });
+  } else if (MIRROR_HOSTS.test(url.hostname)) {
+    ctx.addIssue({ code: 'custom', message: `${url.hostname} adalah salinan dokumen, bukan sumber` });
+  }
+});
+
 const familyParent = hostName.refine(
   (host) => !SHARED_SUFFIXES.has(host),
   'terlalu luas: domain ini dipakai banyak pemilik berbeda',
 );
 
 const hostRule = z.discriminatedUnion('match', [
-  z.object({ match: z.literal('exact'), host: hostName, path: pathPrefix.optional(), confirmed: z.boolean() }).strict(),
-  z.object({ match: z.literal('subdomains'), host: familyParent, confirmed: z.boolean() }).strict(),
+  z
+    .object({
+      match: z.literal('exact'),
+      host: hostName,
+      path: pathPrefix.optional(),
+      confirmed: z.boolean(),
+      source: hostSource.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      match: z.literal('subdomains'),
+      host: familyParent,
+      confirmed: z.boolean(),
+      source: hostSource.optional(),
+    })
+    .strict(),
   z
     .object({
       match: z.literal('label'),
@@ -57,6 +104,7 @@ const hostRule = z.discriminatedUnion('match', [
         .refine((label) => label !== 'www', '"www" tidak bisa menjadi label'),
       parent: familyParent,
       confirmed: z.boolean(),
+      source: hostSource.optional(),
     })
     .strict(),
 ]);
@@ -74,7 +122,7 @@ const systemSchema = z
         z
           .object({
             id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'harus kebab-case, mis. "login"'),
-            paths: z.array(pathPrefix).min(1),
+            paths: z.array(contextPath).min(1),
           })
           .strict(),
       )

@@ -33,18 +33,21 @@ export const GENERIC_GOV_ID = 'instansi-pemerintah';
  *   `<daerah>.sipd.kemendagri.go.id`;
  * - `label`: a host whose first label is `label` and whose rest is strictly
  *   below `parent`, e.g. `lpse.<instansi>.go.id`.
+ * `source`, when given, says where the host was seen (a page address or a
+ * hit in the public code index); detection ignores it.
  */
 export type HostRule =
-  | { match: 'exact'; host: string; path?: string; confirmed: boolean }
-  | { match: 'subdomains'; host: string; confirmed: boolean }
-  | { match: 'label'; label: string; parent: string; confirmed: boolean };
+  | { match: 'exact'; host: string; path?: string; confirmed: boolean; source?: string }
+  | { match: 'subdomains'; host: string; confirmed: boolean; source?: string }
+  | { match: 'label'; label: string; parent: string; confirmed: boolean; source?: string };
 
 /** A page context: a named part of a system, recognised by path prefixes. */
 export interface PageContext {
   id: string;
   /**
    * Lower-case path prefixes like `/login`, without a trailing slash; each
-   * matches at a segment boundary (`/login`, `/login/x`, not `/loginx`).
+   * matches at a segment boundary (`/login`, `/login/x`, not `/loginx`). A `*`
+   * segment is any one segment (`/*` then `/loginpass`: `/kemkes/loginpass`).
    */
   paths: string[];
 }

@@ -1,11 +1,4 @@
-import {
-  type Catalog,
-  type Detection,
-  GENERIC_GOV_CATEGORY,
-  GENERIC_GOV_ID,
-  type PageContext,
-  type SystemDef,
-} from './catalog';
+import { type Catalog, type Detection, GENERIC_GOV_CATEGORY, GENERIC_GOV_ID, type SystemDef } from './catalog';
 
 /** Options of {@link createDetector}. */
 export interface DetectorOptions {
@@ -22,7 +15,18 @@ export type Detect = (url: string) => Detection | null;
 
 interface Entry {
   system: Detection['system'];
-  contexts: readonly PageContext[];
+  contexts: readonly { id: string; paths: readonly PathPattern[] }[];
+}
+
+/**
+ * A lower-case path prefix, matched at a segment boundary. A `*` segment
+ * stands for any one non-empty segment: the agency's code in
+ * `spse.inaproc.id/<instansi>/loginpass`.
+ */
+interface PathPattern {
+  prefix: string;
+  /** The segments after the leading `/` when the prefix has a `*`; null otherwise. */
+  segments: readonly string[] | null;
 }
 
 interface ExactEntry {
@@ -62,7 +66,9 @@ const GENERIC = Symbol('generic');
  *
  * The context is the first page context of the system whose path prefix
  * matches the lower-cased pathname at a segment boundary: `/login` matches
- * `/login`, `/login/` and `/login?x`, not `/loginx`.
+ * `/login`, `/login/` and `/login?x`, not `/loginx`. A `*` segment matches
+ * any one segment: `/*` followed by `/loginpass` matches `/kemkes/loginpass`,
+ * not `/loginpass`.
  *
  * @example
  * const detect = createDetector(catalog);
@@ -80,7 +86,7 @@ export function createDetector(catalog: Catalog, options: DetectorOptions = {}):
   const add = (def: SystemDef, fromUser: boolean) => {
     const entry: Entry = {
       system: Object.freeze({ id: def.id, name: def.name, category: def.category }),
-      contexts: def.contexts.map((c) => ({ id: c.id, paths: c.paths.map(normalisePathPrefix) })),
+      contexts: def.contexts.map((c) => ({ id: c.id, paths: c.paths.map(pathPattern) })),
     };
     for (const rule of def.hosts) {
       if (rule.match === 'exact') {
@@ -323,11 +329,26 @@ function pathnameOf(url: string, parsed: URL | null, hostEnd: number): string {
 
 function found(entry: Entry, lowerPath: string): Detection {
   for (const context of entry.contexts) {
-    for (const path of context.paths) {
-      if (hasPrefix(lowerPath, path)) return { system: entry.system, context: context.id };
+    for (const pattern of context.paths) {
+      if (matchesPattern(lowerPath, pattern)) return { system: entry.system, context: context.id };
     }
   }
   return { system: entry.system, context: null };
+}
+
+function pathPattern(path: string): PathPattern {
+  const prefix = normalisePathPrefix(path);
+  return { prefix, segments: prefix.includes('*') ? prefix.slice(1).split('/') : null };
+}
+
+/** Without `*`, a prefix at a segment boundary; with it, the leading segments one by one. */
+function matchesPattern(pathname: string, pattern: PathPattern): boolean {
+  if (pattern.segments === null) return hasPrefix(pathname, pattern.prefix);
+  const segments = pathname.slice(1).split('/');
+  return (
+    segments.length >= pattern.segments.length &&
+    pattern.segments.every((want, i) => (want === '*' ? segments[i] !== '' : segments[i] === want))
+  );
 }
 
 /** `/login` is a prefix of `/login` and `/login/x`, not of `/loginx`. */

@@ -56,6 +56,25 @@ describe('data/systems.yaml', () => {
     }
   });
 
+  it('records a source for every login host added for issue #12 §2', () => {
+    const rules = catalog.systems.flatMap((system) => system.hosts);
+    const find = (host: string, match: string) =>
+      rules.find((rule) => rule.match === match && (rule.match === 'label' ? rule.parent : rule.host) === host);
+    for (const [host, match] of [
+      ['akun.inaproc.id', 'exact'],
+      ['daftar-akun.inaproc.id', 'exact'],
+      ['spse.inaproc.id', 'exact'],
+      ['krisna.systems', 'subdomains'],
+      ['asndigital.bkn.go.id', 'exact'],
+      ['sso-siasn.bkn.go.id', 'exact'],
+    ] as const) {
+      const rule = find(host, match);
+      expect(rule, host).toBeDefined();
+      expect(rule?.confirmed, host).toBe(true);
+      expect(rule?.source, host).toMatch(/^(https:\/\/|kode publik: )/);
+    }
+  });
+
   it('includes the real pattern families: regional LPSE, SIPD per daerah, SIMPEG instansi', () => {
     const rules = catalog.systems.flatMap((s) => s.hosts.map((r) => ({ id: s.id, ...r })));
     expect(rules).toContainEqual(
@@ -163,6 +182,35 @@ describe('parseCatalog errors name the file and the field', () => {
       catalogYaml(systemYaml('a', { contexts: '[{ id: x, paths: [/a] }, { id: x, paths: [/b] }]' })),
       'systems[0].contexts[1].id',
     ],
+    [
+      'a "*" inside a context path segment',
+      catalogYaml(systemYaml('a', { contexts: '[{ id: login, paths: [/a*/loginpass] }]' })),
+      'systems[0].contexts[0].paths[0]',
+    ],
+    [
+      'a "*" in a host rule path (only contexts take it)',
+      catalogYaml(systemYaml('a', { hosts: '[{ match: exact, host: a.go.id, path: /*/x, confirmed: true }]' })),
+      'systems[0].hosts[0].path',
+    ],
+    [
+      'a document mirror as a host source',
+      catalogYaml(
+        systemYaml('a', {
+          hosts:
+            '[{ match: exact, host: a.go.id, confirmed: true, source: "https://id.scribd.com/document/1/panduan" }]',
+        }),
+      ),
+      'systems[0].hosts[0].source',
+    ],
+    [
+      'a host source that is neither an address nor a code-index hit',
+      catalogYaml(
+        systemYaml('a', {
+          hosts: '[{ match: subdomains, host: contoh.systems, confirmed: true, source: "kata teman" }]',
+        }),
+      ),
+      'systems[0].hosts[0].source',
+    ],
     ['a too short purpose', catalogYaml(systemYaml('a', { purpose: 'Pendek' })), 'systems[0].purpose'],
     ['an unknown field', catalogYaml(systemYaml('a', { url: 'https://a.go.id' })), 'systems[0]'],
     ['no systems', 'systems: []', 'systems'],
@@ -187,12 +235,14 @@ describe('parseCatalog errors name the file and the field', () => {
       - { match: exact, host: a.go.id, confirmed: true }
       - { match: exact, host: pajak.go.id, path: /coretaxdjp, confirmed: true }
       - { match: subdomains, host: sipd.contoh.go.id, confirmed: false }
-      - { match: label, label: lpse, parent: go.id, confirmed: true }`,
-          contexts: '[{ id: login, paths: [/login, /auth/masuk] }]',
+      - { match: label, label: lpse, parent: go.id, confirmed: true, source: "https://sahabat.pu.go.id/x" }
+      - { match: exact, host: b.go.id, confirmed: true, source: "kode publik: 'b.go.id' id 123" }`,
+          contexts: '[{ id: login, paths: [/login, /auth/masuk, /*/loginpass] }]',
         }),
       ),
     );
-    expect(parsed.systems[0]?.hosts).toHaveLength(4);
+    expect(parsed.systems[0]?.hosts).toHaveLength(5);
+    expect(parsed.systems[0]?.contexts[0]?.paths).toContain('/*/loginpass');
   });
 });
 
@@ -205,6 +255,8 @@ describe('governmentMatchPatterns', () => {
       expect(patterns).toContain(`*://${host}/*`);
       expect(patterns).toContain(`*://www.${host}/*`);
     }
+    // KRISNA's regional and K/L subdomains (sso.kl.krisna.systems, <pemda>.krisna.systems).
+    expect(patterns).toContain('*://*.krisna.systems/*');
   });
 
   it('is sorted, without duplicates, and never broader than a catalog host', () => {
