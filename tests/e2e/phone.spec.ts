@@ -132,3 +132,53 @@ test('the checks catch a page that scrolls sideways or has a small target', asyn
   expect((await sideways(page)).scrollWidth).toBeGreaterThan(PHONE.width);
   expect(await smallTargets(page, MIN_TARGET)).toEqual([expect.stringMatching(/^button "kecil"/)]);
 });
+
+test('on a phone the tip card fits the screen and keeps off the form’s submit button', async ({
+  context,
+  server,
+  background,
+}) => {
+  await background.evaluate(() =>
+    chrome.storage.local.set({
+      tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 0, quietHours: null },
+      dailyLessonCard: false,
+    }),
+  );
+  const page = await context.newPage();
+  await page.setViewportSize(PHONE);
+  // The sign-in form pushed down so its submit button sits in the bottom corner, where the card appears.
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const main = document.querySelector('main');
+      const button = document.querySelector('form button');
+      if (!main || !button) return;
+      main.style.marginTop = `${48 + window.innerHeight - 24 - button.getBoundingClientRect().bottom}px`;
+    });
+  });
+  await page.goto(server.url('siasn-instansi.bkn.go.id'));
+  const submit = page.getByRole('button', { name: 'Masuk' });
+  const submitBox = await submit.boundingBox();
+  if (!submitBox) throw new Error('no submit button');
+  expect(submitBox.y + submitBox.height).toBeGreaterThan(PHONE.height - 60);
+  expect(submitBox.y + submitBox.height).toBeLessThanOrEqual(PHONE.height);
+
+  const card = page.getByTestId('tip-card');
+  await expect(card).toBeVisible({ timeout: 10_000 });
+  const box = await card.boundingBox();
+  if (!box) throw new Error('no card box');
+  // Wholly on screen, no sideways scrolling.
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.y).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+  expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);
+  expect((await sideways(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
+  // And not over the submit button, which can still be pressed.
+  const overlaps =
+    box.x < submitBox.x + submitBox.width &&
+    submitBox.x < box.x + box.width &&
+    box.y < submitBox.y + submitBox.height &&
+    submitBox.y < box.y + box.height;
+  expect(overlaps, `card ${JSON.stringify(box)} over button ${JSON.stringify(submitBox)}`).toBe(false);
+  await submit.click({ trial: true });
+  await expect(page.getByTestId('tip-later')).toBeInViewport();
+});
