@@ -182,3 +182,32 @@ test('on a phone the tip card fits the screen and keeps off the form’s submit 
   await submit.click({ trial: true });
   await expect(page.getByTestId('tip-later')).toBeInViewport();
 });
+
+test('where the browser lacks notifications and permission requests (some Firefox for Android versions), options says so', async ({
+  context,
+  extensionId,
+}) => {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const namespaces = [globalThis.chrome, (globalThis as { browser?: object }).browser].filter(Boolean);
+    for (const ns of namespaces) {
+      for (const api of ['notifications', 'permissions']) {
+        Object.defineProperty(ns, api, { value: undefined, configurable: true });
+      }
+    }
+  });
+  await page.setViewportSize(PHONE);
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(page.getByTestId('reminder-unavailable')).toContainText('pengingat harian tidak muncul');
+  await expect(page.getByTestId('internal-unavailable')).toBeVisible();
+  // The rest of the page still works: the goal setting is there and nothing scrolls sideways.
+  await expect(page.getByTestId('reminder-enabled')).toBeVisible();
+  expect((await sideways(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
+
+  // In Chromium, which has both, neither message shows.
+  const normal = await context.newPage();
+  await normal.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(normal.getByTestId('reminder-enabled')).toBeVisible();
+  await expect(normal.getByTestId('reminder-unavailable')).toHaveCount(0);
+  await expect(normal.getByTestId('internal-unavailable')).toHaveCount(0);
+});
