@@ -244,3 +244,25 @@ for (const locale of ['id', 'en'] as const) {
     expect(await seriousViolations(page), 'none').toEqual([]);
   });
 }
+
+test('the topic card’s “Pelajari” opens its lesson directly, not the library', async ({
+  context,
+  server,
+  background,
+}) => {
+  await background.evaluate(() =>
+    chrome.storage.local.set({
+      tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 0, quietHours: null },
+      dailyLessonCard: false,
+    }),
+  );
+  const page = await context.newPage();
+  await page.goto(server.url('www.contoh.go.id'));
+  await expect(page.getByTestId('tip-card')).toHaveAttribute('data-kind', 'topic');
+  const [lesson] = await Promise.all([context.waitForEvent('page'), page.getByTestId('tip-learn').click()]);
+  await expect(lesson.locator('.player')).toBeVisible();
+  const url = new URL(lesson.url());
+  expect(url.pathname).toBe('/lesson.html');
+  expect(url.searchParams.get('id')).toMatch(/tte/);
+  await expect(lesson.getByTestId('library')).toHaveCount(0);
+});
