@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseHostInput } from '../core/host-input';
 import type { MessageKey } from '../lib/i18n';
+import { canRequestPermissions } from '../lib/platform';
 import { type InternalSystem, internalSystems } from '../lib/settings';
 import { createRegistry } from '../lib/systems';
 import { useStorageItem } from '../lib/useStorageItem';
@@ -23,6 +24,7 @@ export function InternalSystemsSetting() {
 
   const add = (event: Event) => {
     event.preventDefault();
+    if (!canRequestPermissions()) return setNotice({ kind: 'error', text: t('options_internal_unavailable') });
     const parsed = parseHostInput(host);
     if (!name.trim()) return setNotice({ kind: 'error', text: t('options_internal_nameMissing') });
     if (!parsed.ok)
@@ -45,7 +47,7 @@ export function InternalSystemsSetting() {
 
   const remove = async (system: InternalSystem) => {
     await internalSystems.setValue((await internalSystems.getValue()).filter((s) => s.id !== system.id));
-    await browser.permissions.remove({ origins: [`*://${system.host}/*`] }).catch(() => false);
+    await browser.permissions?.remove({ origins: [`*://${system.host}/*`] }).catch(() => false);
     setNotice({ kind: 'ok', text: t('options_internal_removed', system.name) });
   };
 
@@ -53,6 +55,11 @@ export function InternalSystemsSetting() {
     <section aria-labelledby="internal-title" class="settings-section">
       <h2 id="internal-title">{t('options_internal_title')}</h2>
       <p class="muted">{t('options_internal_intro')}</p>
+      {!canRequestPermissions() && (
+        <p class="notice" data-testid="internal-unavailable">
+          {t('options_internal_unavailable')}
+        </p>
+      )}
       {systems.length === 0 ? (
         <p class="muted">{t('options_internal_empty')}</p>
       ) : (

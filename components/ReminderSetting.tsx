@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { parseReminderTime, type ReminderSettings } from '../core/reminder';
+import { hasNotifications } from '../lib/platform';
 import { reminder } from '../lib/settings';
 import { useStorageItem } from '../lib/useStorageItem';
 import { useT } from './I18n';
@@ -23,6 +24,11 @@ export function ReminderSetting() {
       <p class="muted" id="reminder-intro">
         {t('options_reminder_intro')}
       </p>
+      {!hasNotifications() && (
+        <p class="notice" data-testid="reminder-unavailable">
+          {t('options_reminder_unavailable')}
+        </p>
+      )}
       <label class="switch">
         <input
           type="checkbox"

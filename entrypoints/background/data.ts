@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { getDb } from '../../lib/db';
+import { hasNotifications } from '../../lib/platform';
 import { pruneReceipts } from '../../lib/visits';
 import { refreshBadge, scheduleDayChange } from './badge';
 import { ensureReminderAlarm, REMINDER_NOTIFICATION_PREFIX } from './reminders';
@@ -25,7 +26,7 @@ export async function deleteAllData(now: () => number = Date.now): Promise<void>
   await db.transaction('rw', db.tables, () => Promise.all(db.tables.map((table) => table.clear())));
   await storage.clear('local');
   await browser.alarms.clearAll();
-  const shown = Object.keys(await browser.notifications.getAll());
+  const shown = hasNotifications() ? Object.keys(await browser.notifications.getAll()) : [];
   await Promise.all(
     shown.filter((id) => id.startsWith(REMINDER_NOTIFICATION_PREFIX)).map((id) => browser.notifications.clear(id)),
   );

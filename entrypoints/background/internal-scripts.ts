@@ -16,7 +16,7 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
   const granted: string[] = [];
   for (const system of list) {
     const pattern = internalOrigin(system.host);
-    if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+    if (await browser.permissions?.contains({ origins: [pattern] })) granted.push(pattern);
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
@@ -36,7 +36,7 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
 export function setupInternalScripts(): void {
   const sync = () => void syncInternalScripts().catch((error) => console.error('[langkah] internal scripts', error));
   internalSystems.watch((systems) => void syncInternalScripts(systems ?? []).catch(() => sync()));
-  browser.permissions.onAdded.addListener(sync);
-  browser.permissions.onRemoved.addListener(sync);
+  browser.permissions?.onAdded?.addListener(sync);
+  browser.permissions?.onRemoved?.addListener(sync);
   sync();
 }

@@ -28,6 +28,7 @@ import { nextLocalTime } from '../../lib/clock';
 import { getDb } from '../../lib/db';
 import { loadHabits } from '../../lib/habits';
 import { loadTranslator } from '../../lib/i18n';
+import { hasNotifications } from '../../lib/platform';
 import { reminder, uiLanguage } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
 
@@ -110,6 +111,8 @@ export function checkReminder(now: () => number = Date.now): Promise<ReminderOut
         lastReminderDay: last,
       });
       if (!decision.show) return decision;
+      // No notifications in this browser (some Firefox for Android versions): options says so.
+      if (!hasNotifications()) return { show: false, reason: 'off' };
       return (await showReminder(at, habits.today)) ? decision : { show: false, reason: 'no-lesson' };
     },
     { show: false, reason: 'off' },
@@ -120,7 +123,7 @@ export function checkReminder(now: () => number = Date.now): Promise<ReminderOut
 export async function dismissReminderIfMet(now: () => number = Date.now): Promise<void> {
   try {
     const habits = await loadHabits(getDb(), now());
-    if (habits.streak.todayStatus === 'pending') return;
+    if (habits.streak.todayStatus === 'pending' || !hasNotifications()) return;
     const shown = Object.keys(await browser.notifications.getAll());
     await Promise.all(
       shown.filter((id) => id.startsWith(REMINDER_NOTIFICATION_PREFIX)).map((id) => browser.notifications.clear(id)),
@@ -158,7 +161,7 @@ export function setupReminders(now: () => number = Date.now): Promise<unknown> {
     if (alarm.name !== REMINDER_ALARM) return;
     void checkReminder(now).then(() => ensureReminderAlarm(now()).catch(() => undefined));
   });
-  browser.notifications.onClicked.addListener((id) => {
+  browser.notifications?.onClicked.addListener((id) => {
     void openFromNotification(id).catch((error) => console.error('[langkah] open lesson failed', error));
   });
   reminder.watch(() => {

@@ -56,6 +56,16 @@ function isEditable(node: Element | null): boolean {
   );
 }
 
+/** Where the page's form submit buttons are on screen now (those in view only). */
+function submitButtonRects(): DOMRect[] {
+  const buttons = document.querySelectorAll(
+    'form button:not([type]), form button[type="submit"], form input[type="submit"], form input[type="image"]',
+  );
+  return [...buttons]
+    .map((button) => button.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < window.innerHeight);
+}
+
 /** Shows the card once no field has focus and no key was pressed for a moment; keeps it clear of focused fields. */
 function showWhenCalm(ctx: ContentScriptContext, offer: TipOffer): void {
   let lastActivity = 0;
@@ -76,6 +86,21 @@ function showWhenCalm(ctx: ContentScriptContext, offer: TipOffer): void {
       void sendMessage('tipAction', { offerId: offer.offerId, action }).catch(() => {});
     });
     ctx.onInvalidated(card.remove);
+    // On a narrow screen the card spans the width: keep it off the form's submit button, also as the page scrolls.
+    const clearSubmit = () => {
+      for (const rect of submitButtonRects()) card.avoid(rect);
+    };
+    clearSubmit();
+    let scrolled = 0;
+    ctx.addEventListener(
+      window,
+      'scroll',
+      () => {
+        cancelAnimationFrame(scrolled);
+        scrolled = requestAnimationFrame(clearSubmit);
+      },
+      { passive: true },
+    );
     // Should the learner later focus a field under the card, the card moves aside.
     ctx.addEventListener(
       document,

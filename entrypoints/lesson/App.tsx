@@ -2,6 +2,7 @@ import lessons from 'virtual:langkah/lessons';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
+import { LessonLibrary } from '../../components/LessonLibrary';
 import { LessonPlayer } from '../../components/LessonPlayer';
 import { randomId } from '../../lib/ids';
 import { sendMessage } from '../../lib/messaging';
@@ -13,7 +14,10 @@ async function closeTab(): Promise<void> {
   else window.close();
 }
 
-/** The lesson page: `lesson.html?id=<lesson id>` plays a lesson, `&mode=review` its quiz only. */
+/**
+ * The lesson page: `lesson.html?id=<lesson id>` plays a lesson, `&mode=review` its quiz only;
+ * `&from=library` goes back to the library when done. Without a known id it shows the library.
+ */
 export function App() {
   const { t } = useT();
   // One id per playthrough: a retried save is recognised, a second playthrough counts anew.
@@ -25,8 +29,12 @@ export function App() {
   if (!lesson) {
     return (
       <main class="page">
-        <h1>{t('lesson_title')}</h1>
-        <p data-testid="lesson-missing">{t('lesson_notFound')}</p>
+        {lessonId && (
+          <p class="notice" role="alert" data-testid="lesson-missing">
+            {t('lesson_notFound')}
+          </p>
+        )}
+        <LessonLibrary lessons={lessons} />
       </main>
     );
   }
@@ -39,7 +47,7 @@ export function App() {
         onFinished={async (outcome) => {
           await sendMessage('completeLesson', { completionId, lessonId: lesson.id, kind: mode, ...outcome });
         }}
-        onDone={() => void closeTab()}
+        onDone={() => (params.get('from') === 'library' ? location.assign('/library.html') : void closeTab())}
       />
     </main>
   );

@@ -14,6 +14,11 @@ export function App() {
   return (
     <main class="page">
       <h1>{t('options_title')}</h1>
+      <p>
+        <a class="button secondary" href="/library.html" data-testid="options-library-link">
+          {t('library_link')}
+        </a>
+      </p>
       <LanguageSetting />
       <HabitSettings />
       <ReminderSetting />

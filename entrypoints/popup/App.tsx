@@ -58,6 +58,15 @@ export function App() {
           {t('popup_openOptions')}
         </button>
       </header>
+      <a
+        class="button secondary popup-library"
+        href="/library.html"
+        target="_blank"
+        rel="noreferrer"
+        data-testid="popup-library-link"
+      >
+        {t('library_link')}
+      </a>
       {habits && <StreakSummary streak={habits.streak} />}
       {(data.status === 'loading' || (data.status === 'ready' && !data.value)) && <p class="muted">{t('loading')}</p>}
       {(data.status === 'error' || habits === null) && <p role="alert">{t('error_generic')}</p>}
