@@ -11,20 +11,25 @@ import { lessonMeta } from '../core/lesson';
 import { CATALOG_FILE, loadCatalog } from './catalog';
 import { HOLIDAYS_FILE, loadHolidays } from './holidays';
 import { lessonWatchFiles, loadLessons } from './lessons';
+import { loadPaths, PATHS_FILE } from './paths';
 import { loadTips, tipWatchFiles } from './tips';
 
 /** `files` are watched in dev; a function lists them when the module is loaded (e.g. every lesson file). */
 const modules: Record<string, { files: string[] | ((root: string) => string[]); load: (root: string) => unknown }> = {
   'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
   'virtual:langkah/holidays': { files: [HOLIDAYS_FILE], load: loadHolidays },
-  'virtual:langkah/lessons': { files: (root) => [CATALOG_FILE, ...lessonWatchFiles(root)], load: loadLessons },
+  'virtual:langkah/lessons': {
+    files: (root) => [CATALOG_FILE, PATHS_FILE, ...lessonWatchFiles(root)],
+    load: loadLessons,
+  },
+  'virtual:langkah/paths': { files: [PATHS_FILE], load: loadPaths },
   'virtual:langkah/tips': {
     files: (root) => [CATALOG_FILE, ...tipWatchFiles(root)],
     load: (root) => loadTips(root),
   },
   // What the popup, background and reminder need, without the lesson bodies.
   'virtual:langkah/lesson-index': {
-    files: (root) => [CATALOG_FILE, ...lessonWatchFiles(root)],
+    files: (root) => [CATALOG_FILE, PATHS_FILE, ...lessonWatchFiles(root)],
     load: (root) => loadLessons(root).map(lessonMeta),
   },
 };

@@ -23,6 +23,7 @@ import {
 } from '../core/lesson';
 import { loadCatalog } from './catalog';
 import { ContentError } from './errors';
+import { loadPaths, PATHS_FILE } from './paths';
 
 export const LESSONS_DIR = 'lessons';
 
@@ -69,6 +70,7 @@ const frontMatterSchema = z
     level: z.enum(LESSON_LEVELS),
     pillar: z.enum(LESSON_PILLARS),
     systems: z.array(z.string()),
+    paths: z.array(z.string()).min(1, `minimal satu jalur dari ${PATHS_FILE}, mis. [semua-asn] untuk pelajaran umum`),
     topics: z
       .array(
         z
@@ -497,7 +499,12 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
  * `systemIds` are the catalog ids a lesson may link to. The id ↔ file name rule
  * and duplicate ids are checked across files by `checkLessons`.
  */
-export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>): Lesson {
+export function compileLesson(
+  text: string,
+  file: string,
+  systemIds: ReadonlySet<string>,
+  pathIds: ReadonlySet<string> = new Set(loadPaths().map((path) => path.id)),
+): Lesson {
   const split = splitFrontMatter(text, file);
   const front = parseFrontMatter(split, file);
   const seenSystems = new Set<string>();
@@ -507,6 +514,18 @@ export function compileLesson(text: string, file: string, systemIds: ReadonlySet
     }
     if (seenSystems.has(id)) throw new ContentError(file, `systems[${i}]`, `sistem "${id}" ditulis dua kali`);
     seenSystems.add(id);
+  });
+  const seenPaths = new Set<string>();
+  front.paths.forEach((id, i) => {
+    if (!pathIds.has(id)) {
+      throw new ContentError(
+        file,
+        `paths[${i}]`,
+        `jalur "${id}" tidak ada di ${PATHS_FILE}; pilih salah satu: ${[...pathIds].join(', ')}`,
+      );
+    }
+    if (seenPaths.has(id)) throw new ContentError(file, `paths[${i}]`, `jalur "${id}" ditulis dua kali`);
+    seenPaths.add(id);
   });
   const seenTopics = new Set<string>();
   front.topics.forEach((topic, i) => {
@@ -537,8 +556,15 @@ export interface LessonCheck {
   errors: ContentError[];
 }
 
-/** Compiles every lesson of `dir` against `catalog`, collecting one error per broken file. */
-export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
+/**
+ * Compiles every lesson of `dir` against `catalog` and the role path ids
+ * (data/paths.yaml unless given), collecting one error per broken file.
+ */
+export function checkLessons(
+  dir: string,
+  catalog: Catalog,
+  pathIds: ReadonlySet<string> = new Set(loadPaths().map((path) => path.id)),
+): LessonCheck {
   if (!existsSync(dir))
     return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')] };
   const systemIds = new Set(catalog.systems.map((system) => system.id));
@@ -547,7 +573,11 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
   for (const name of lessonFileNames(dir)) {
     const label = fileLabel(resolve(dir, name));
     try {
-      compiled.push({ name, label, lesson: compileLesson(readFileSync(resolve(dir, name), 'utf8'), label, systemIds) });
+      compiled.push({
+        name,
+        label,
+        lesson: compileLesson(readFileSync(resolve(dir, name), 'utf8'), label, systemIds, pathIds),
+      });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       errors.push(error);
@@ -583,15 +613,16 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
 }
 
 /** All lessons of `dir`, sorted by id; throws the first ContentError if any file is broken. */
-export function loadLessonsFrom(dir: string, catalog: Catalog): Lesson[] {
-  const { lessons, errors } = checkLessons(dir, catalog);
+export function loadLessonsFrom(dir: string, catalog: Catalog, pathIds?: ReadonlySet<string>): Lesson[] {
+  const { lessons, errors } = checkLessons(dir, catalog, pathIds);
   if (errors[0]) throw errors[0];
   return lessons;
 }
 
-/** All lessons under `root`/lessons, validated against `root`/data/systems.yaml, sorted by id. */
+/** All lessons under `root`/lessons, validated against `root`/data/systems.yaml and paths.yaml, sorted by id. */
 export function loadLessons(root = PROJECT_ROOT): Lesson[] {
-  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root));
+  const pathIds = new Set(loadPaths(root).map((path) => path.id));
+  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root), pathIds);
 }
 
 /** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */

@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadCatalog } from '../build/catalog';
 import { ContentError } from '../build/errors';
 import { checkLessons, LESSONS_DIR } from '../build/lessons';
+import { loadPaths } from '../build/paths';
 import { LESSON_LEVELS, LESSON_PILLARS, LEVEL_LABELS, PILLAR_LABELS } from '../core/lesson';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -24,8 +25,17 @@ export function runLessonsCheck(folder?: string, log: (line: string) => void = c
     log('Katalog sistem rusak, jadi pelajaran belum bisa diperiksa.');
     return 1;
   }
+  let paths: ReturnType<typeof loadPaths>;
+  try {
+    paths = loadPaths(PROJECT_ROOT);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    log(`✗ ${error.message}`);
+    log('Daftar jalur rusak, jadi pelajaran belum bisa diperiksa.');
+    return 1;
+  }
 
-  const { lessons, errors } = checkLessons(dir, catalog);
+  const { lessons, errors } = checkLessons(dir, catalog, new Set(paths.map((path) => path.id)));
   if (errors.length > 0) {
     for (const error of errors) log(`✗ ${error.message}`);
     log(`${errors.length} berkas pelajaran bermasalah. Perbaiki, lalu jalankan lagi: npm run lessons:check`);
@@ -46,6 +56,11 @@ export function runLessonsCheck(folder?: string, log: (line: string) => void = c
   log(
     `Per tingkat: ${count(LESSON_LEVELS, (l) => l.level)
       .map(([k, n]) => `${LEVEL_LABELS[k]} ${n}`)
+      .join(' · ')}`,
+  );
+  log(
+    `Per jalur: ${paths
+      .map((path) => `${path.name.id} ${lessons.filter((lesson) => lesson.paths.includes(path.id)).length}`)
       .join(' · ')}`,
   );
   log(
