@@ -65,6 +65,7 @@ export function syntheticLessons(count = LESSONS, seed = 0x11b7a7): LibraryLesso
     level: pick(LESSON_LEVELS),
     pillar: pick(LESSON_PILLARS),
     systems: [],
+    paths: ['semua-asn'],
     topics: Array.from({ length: 4 + Math.floor(next() * 4) }, () => words(1, 3).join(' ').toLowerCase()),
   }));
 }

@@ -11,6 +11,7 @@ import { lessonMeta } from '../core/lesson';
 import { CATALOG_FILE, loadCatalog } from './catalog';
 import { HOLIDAYS_FILE, loadHolidays } from './holidays';
 import { lessonWatchFiles, loadLessons } from './lessons';
+import { loadPaths, PATHS_FILE } from './paths';
 import { GLOSSARY_FILE, SOURCES_FILE } from './policy';
 import { loadTips, tipWatchFiles } from './tips';
 
@@ -22,16 +23,17 @@ const modules: Record<string, { files: string[] | ((root: string) => string[]); 
   'virtual:langkah/catalog': { files: [CATALOG_FILE], load: loadCatalog },
   'virtual:langkah/holidays': { files: [HOLIDAYS_FILE], load: loadHolidays },
   'virtual:langkah/lessons': {
-    files: (root) => [CATALOG_FILE, ...POLICY_FILES, ...lessonWatchFiles(root)],
+    files: (root) => [CATALOG_FILE, PATHS_FILE, ...POLICY_FILES, ...lessonWatchFiles(root)],
     load: loadLessons,
   },
+  'virtual:langkah/paths': { files: [PATHS_FILE], load: loadPaths },
   'virtual:langkah/tips': {
     files: (root) => [CATALOG_FILE, ...POLICY_FILES, ...tipWatchFiles(root)],
     load: (root) => loadTips(root),
   },
   // What the popup, background and reminder need, without the lesson bodies.
   'virtual:langkah/lesson-index': {
-    files: (root) => [CATALOG_FILE, ...POLICY_FILES, ...lessonWatchFiles(root)],
+    files: (root) => [CATALOG_FILE, PATHS_FILE, ...POLICY_FILES, ...lessonWatchFiles(root)],
     load: (root) => loadLessons(root).map(lessonMeta),
   },
 };

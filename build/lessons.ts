@@ -23,6 +23,7 @@ import {
 } from '../core/lesson';
 import { loadCatalog } from './catalog';
 import { ContentError } from './errors';
+import { loadPaths, PATHS_FILE } from './paths';
 import {
   type ContentPolicy,
   futureProblem,
@@ -90,6 +91,7 @@ const frontMatterSchema = z
     level: z.enum(LESSON_LEVELS),
     pillar: z.enum(LESSON_PILLARS),
     systems: z.array(z.string()),
+    paths: z.array(z.string()).min(1, `minimal satu jalur dari ${PATHS_FILE}, mis. [semua-asn] untuk pelajaran umum`),
     topics: z
       .array(
         z
@@ -578,8 +580,13 @@ function compileBody(body: string, file: string, bodyStart: number): CompiledBod
  * `systemIds` are the catalog ids a lesson may link to. The id ↔ file name rule
  * and duplicate ids are checked across files by `checkLessons`.
  */
-export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>): Lesson {
-  return compileLessonSource(text, file, systemIds).lesson;
+export function compileLesson(
+  text: string,
+  file: string,
+  systemIds: ReadonlySet<string>,
+  pathIds?: ReadonlySet<string>,
+): Lesson {
+  return compileLessonSource(text, file, systemIds, pathIds).lesson;
 }
 
 /** A compiled lesson with what the content policy checks: its prose lines, questions and field lines. */
@@ -591,7 +598,12 @@ export interface LessonSourceInfo {
 }
 
 /** Like `compileLesson`, keeping the plain text and lines the policy checks need. */
-export function compileLessonSource(text: string, file: string, systemIds: ReadonlySet<string>): LessonSourceInfo {
+export function compileLessonSource(
+  text: string,
+  file: string,
+  systemIds: ReadonlySet<string>,
+  pathIds: ReadonlySet<string> = new Set(loadPaths().map((path) => path.id)),
+): LessonSourceInfo {
   const split = splitFrontMatter(text, file);
   const { front, lineOf } = parseFrontMatter(split, file);
   const seenSystems = new Set<string>();
@@ -601,6 +613,18 @@ export function compileLessonSource(text: string, file: string, systemIds: Reado
     }
     if (seenSystems.has(id)) throw new ContentError(file, `systems[${i}]`, `sistem "${id}" ditulis dua kali`);
     seenSystems.add(id);
+  });
+  const seenPaths = new Set<string>();
+  front.paths.forEach((id, i) => {
+    if (!pathIds.has(id)) {
+      throw new ContentError(
+        file,
+        `paths[${i}]`,
+        `jalur "${id}" tidak ada di ${PATHS_FILE}; pilih salah satu: ${[...pathIds].join(', ')}`,
+      );
+    }
+    if (seenPaths.has(id)) throw new ContentError(file, `paths[${i}]`, `jalur "${id}" ditulis dua kali`);
+    seenPaths.add(id);
   });
   const seenTopics = new Set<string>();
   front.topics.forEach((topic, i) => {
@@ -709,6 +733,8 @@ export interface LessonCheck {
 export interface CheckOptions {
   /** Glossary, mirror list and today; by default the project's data and the clock. */
   policy?: ContentPolicy;
+  /** Role path ids a lesson may list; by default data/paths.yaml's. */
+  pathIds?: ReadonlySet<string>;
 }
 
 /** The field name of the set-level quiz error. */
@@ -717,6 +743,7 @@ export const SET_FIELD = 'kuis (seluruh pelajaran)';
 /** Compiles every lesson of `dir` against `catalog` and applies the content policy. */
 export function checkLessons(dir: string, catalog: Catalog, options: CheckOptions = {}): LessonCheck {
   const policy = options.policy ?? loadContentPolicy();
+  const pathIds = options.pathIds ?? new Set(loadPaths().map((path) => path.id));
   const classifier = sourceClassifier(catalog, policy.sources);
   const matcher = glossaryMatcher(policy.glossary);
   const empty = {
@@ -736,7 +763,7 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
       compiled.push({
         name,
         label,
-        info: compileLessonSource(readFileSync(resolve(dir, name), 'utf8'), label, systemIds),
+        info: compileLessonSource(readFileSync(resolve(dir, name), 'utf8'), label, systemIds, pathIds),
       });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
@@ -807,9 +834,10 @@ export function loadLessonsFrom(dir: string, catalog: Catalog, options: CheckOpt
   return lessons;
 }
 
-/** All lessons under `root`/lessons, validated against `root`/data/systems.yaml, sorted by id. */
+/** All lessons under `root`/lessons, validated against `root`/data/systems.yaml and paths.yaml, sorted by id. */
 export function loadLessons(root = PROJECT_ROOT): Lesson[] {
-  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root), { policy: loadContentPolicy(root) });
+  const pathIds = new Set(loadPaths(root).map((path) => path.id));
+  return loadLessonsFrom(resolve(root, LESSONS_DIR), loadCatalog(root), { policy: loadContentPolicy(root), pathIds });
 }
 
 /** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */

@@ -26,3 +26,9 @@ declare module 'virtual:langkah/tips' {
   const tips: import('../core/tips').Tip[];
   export default tips;
 }
+
+declare module 'virtual:langkah/paths' {
+  /** Role paths of data/paths.yaml, validated at build time (see build/paths.ts), in the file's order. */
+  const paths: import('../core/paths').RolePath[];
+  export default paths;
+}

@@ -82,6 +82,8 @@ export interface BackupSettings {
   rolloverHour: number;
   reminder: { enabled: boolean; time: string; quiet: boolean };
   xapiActor: string;
+  /** Role paths the learner chose (data/paths.yaml ids). */
+  rolePaths: string[];
 }
 
 export type SettingName = keyof BackupSettings;
@@ -213,6 +215,7 @@ export const SETTING_SCHEMAS = {
   rolloverHour: int(0, 6),
   reminder: z.object({ enabled: z.boolean(), time: pattern(HH_MM), quiet: z.boolean() }),
   xapiActor: pattern(HEX32),
+  rolePaths: z.array(pattern(SYSTEM_ID)).check(z.minLength(1), z.maxLength(20)),
 } satisfies { [K in SettingName]: z.ZodMiniType<BackupSettings[K]> };
 
 /** Every setting name the format knows, in a stable order. */

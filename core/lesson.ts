@@ -80,6 +80,8 @@ export interface LessonMeta {
   pillar: LessonPillar;
   /** Catalog system ids (data/systems.yaml); may be empty. */
   systems: string[];
+  /** Role path ids (data/paths.yaml) the lesson serves; at least one. */
+  paths: string[];
   /** Lower-case keywords or phrases matched against page topics. */
   topics: string[];
 }
@@ -99,8 +101,8 @@ export interface Lesson extends LessonMeta {
 
 /** The meta part of a lesson (a fresh object; arrays are shared). */
 export function lessonMeta(lesson: Lesson): LessonMeta {
-  const { id, title, summary, minutes, level, pillar, systems, topics } = lesson;
-  return { id, title, summary, minutes, level, pillar, systems, topics };
+  const { id, title, summary, minutes, level, pillar, systems, paths, topics } = lesson;
+  return { id, title, summary, minutes, level, pillar, systems, paths, topics };
 }
 
 /**

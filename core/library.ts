@@ -7,10 +7,8 @@
  */
 import { LESSON_PILLARS, type LessonLevel, type LessonMeta, type LessonPillar } from './lesson';
 
-/** A lesson as the library lists it. `paths`: role paths (e.g. "bendahara"), when lessons carry them. */
-export interface LibraryLesson extends LessonMeta {
-  paths?: readonly string[];
-}
+/** A lesson as the library lists it, with its role paths (data/paths.yaml). */
+export type LibraryLesson = LessonMeta;
 
 // ---------------------------------------------------------------------------
 // State

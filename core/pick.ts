@@ -6,13 +6,14 @@
  * 1. a review that is due (the most overdue first);
  * 2. a lesson not yet done, from the levels unlocked so far (dasar always;
  *    menengah after LEVEL_UNLOCK dasar lessons; mahir after LEVEL_UNLOCK
- *    menengah lessons), preferring, in turn: the systems the learner used
- *    most in the last 7 days, the lower level, the pillar with the fewest
+ *    menengah lessons), preferring, in turn: the learner's chosen role paths
+ *    (core/paths.ts), the systems the learner used most in the last 7 days, the lower level, the pillar with the fewest
  *    lessons done, then the id;
  * 3. when every lesson is done, a refresher: the lesson done longest ago,
  *    never the one just finished.
  */
 import { LESSON_LEVELS, LESSON_PILLARS, type LessonLevel, type LessonPillar } from './lesson';
+import { GENERAL_PATH_ID, servesPaths } from './paths';
 
 /** Lessons of a level that must be done before the next level opens. */
 export const LEVEL_UNLOCK = 3;
@@ -22,6 +23,8 @@ export interface PickLesson {
   level: LessonLevel;
   pillar: LessonPillar;
   systems: readonly string[];
+  /** Role path ids the lesson serves (data/paths.yaml). */
+  paths?: readonly string[];
 }
 
 export interface PickInput {
@@ -34,12 +37,15 @@ export interface PickInput {
   dueReviews: readonly string[];
   /** Page views per system id over the last 7 days. */
   systemViews: ReadonlyMap<string, number>;
+  /** The learner's role paths: their lessons come first. Empty or absent: no preference. */
+  chosenPaths?: readonly string[];
 }
 
 export type PickReason =
   | { code: 'review' }
   | { code: 'system'; systemId: string; views: number }
   | { code: 'pillar'; pillar: LessonPillar }
+  | { code: 'path' }
   | { code: 'level'; level: LessonLevel }
   | { code: 'start' }
   | { code: 'next' }
@@ -100,13 +106,16 @@ export function pickToday(input: PickInput): Pick | null {
     if (done.has(lesson.id)) pillarDone.set(lesson.pillar, (pillarDone.get(lesson.pillar) ?? 0) + 1);
   }
 
+  const chosen = new Set(input.chosenPaths ?? []);
   const scored = candidates.map((lesson) => ({
     lesson,
+    onPath: servesPaths(lesson.paths, chosen) ? 1 : 0,
     system: topSystem(lesson.systems, input.systemViews),
     pillarCount: pillarDone.get(lesson.pillar) ?? 0,
   }));
   scored.sort(
     (a, b) =>
+      b.onPath - a.onPath ||
       b.system.views - a.system.views ||
       levelRank(a.lesson.level) - levelRank(b.lesson.level) ||
       a.pillarCount - b.pillarCount ||
@@ -121,6 +130,8 @@ export function pickToday(input: PickInput): Pick | null {
   else if (done.size === 0) reason = { code: 'start' };
   else if (lesson.level !== 'dasar' && !input.lessons.some((l) => l.level === lesson.level && done.has(l.id)))
     reason = { code: 'level', level: lesson.level };
+  else if (servesPaths(lesson.paths, new Set([...chosen].filter((id) => id !== GENERAL_PATH_ID))))
+    reason = { code: 'path' };
   else if ([...pillarDone.values()].some((count) => count > pillarCount))
     reason = { code: 'pillar', pillar: lesson.pillar };
   else reason = { code: 'next' };

@@ -63,6 +63,7 @@ export const SETTING_ITEMS: { [K in SettingName]: WxtStorageItem<BackupSettings[
     rolloverHour: settings.rolloverHour,
     reminder: settings.reminder,
     xapiActor: settings.xapiActor,
+    rolePaths: settings.rolePaths,
   };
 
 /** Caches derived from the records: dropped after an import, rebuilt on next use. */

@@ -4,6 +4,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { type CapSettings, DEFAULT_CAPS } from '../core/caps';
+import { DEFAULT_PATH_IDS } from '../core/paths';
 import { DEFAULT_REMINDER, type ReminderSettings } from '../core/reminder';
 import type { LeaveRange, WorkWeek } from '../core/workdays';
 import { DEFAULT_LOCALE, type Locale } from './i18n';
@@ -73,3 +74,12 @@ export const leaveDays = storage.defineItem<LeaveRange[]>('local:leaveDays', { f
  * Null until then.
  */
 export const xapiActor = storage.defineItem<string | null>('local:xapiActor', { fallback: null, version: 1 });
+
+/**
+ * The learner's role paths (ids of data/paths.yaml), chosen on the welcome page
+ * or in options; today's pick prefers their lessons. Clean with `chosenPaths`.
+ */
+export const rolePaths = storage.defineItem<string[]>('local:rolePaths', {
+  fallback: [...DEFAULT_PATH_IDS],
+  version: 1,
+});

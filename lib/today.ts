@@ -9,6 +9,7 @@ import type { LessonMeta } from '../core/lesson';
 import { type Pick, type PickInput, pickToday } from '../core/pick';
 import { dueReviews } from '../core/review';
 import type { LangkahDB } from './db';
+import { rolePaths } from './settings';
 
 export interface StoredPick extends Pick {
   day: DayKey;
@@ -23,10 +24,11 @@ export async function loadPickInput(
   now: number,
   today: DayKey,
 ): Promise<PickInput> {
-  const [completions, reviews, visits] = await Promise.all([
+  const [completions, reviews, visits, chosenPaths] = await Promise.all([
     db.completions.orderBy('completedAt').toArray(),
     db.reviews.toArray(),
     db.visits.where('day').between(addDays(today, -6), today, true, true).toArray(),
+    rolePaths.getValue(),
   ]);
   const lastDone = new Map<string, number>();
   for (const c of completions) if (c.kind === 'lesson') lastDone.set(c.lessonId, c.completedAt);
@@ -38,6 +40,7 @@ export async function loadPickInput(
     lastFinished: completions.at(-1)?.lessonId ?? null,
     dueReviews: dueReviews(reviews, now).map((r) => r.lessonId),
     systemViews,
+    chosenPaths,
   };
 }
 

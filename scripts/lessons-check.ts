@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { loadCatalog } from '../build/catalog';
 import { ContentError } from '../build/errors';
 import { checkLessons, LESSONS_DIR, lessonFileNames } from '../build/lessons';
+import { loadPaths } from '../build/paths';
 import { type ContentPolicy, loadContentPolicy, localToday, STALE_AFTER_MONTHS, staleProblem } from '../build/policy';
 import { QUIZ_RULES } from '../build/quiz-quality';
 import { checkTipsFrom, TIPS_DIR } from '../build/tips';
@@ -56,8 +57,17 @@ export function runLessonsCheck(
     log('Katalog sistem, glosarium atau daftar sumber rusak, jadi pelajaran belum bisa diperiksa.');
     return 1;
   }
+  let paths: ReturnType<typeof loadPaths>;
+  try {
+    paths = loadPaths(PROJECT_ROOT);
+  } catch (error) {
+    if (!(error instanceof ContentError)) throw error;
+    log(`✗ ${error.message}`);
+    log('Daftar jalur rusak, jadi pelajaran belum bisa diperiksa.');
+    return 1;
+  }
 
-  const check = checkLessons(dir, catalog, { policy });
+  const check = checkLessons(dir, catalog, { policy, pathIds: new Set(paths.map((path) => path.id)) });
   const lessonIds = new Set(lessonFileNames(dir).map((name) => name.slice(0, -'.md'.length)));
   const tips = tipsDir ? checkTipsFrom(tipsDir, catalog, lessonIds, TIPS_DIR, policy) : undefined;
   const errors = [...check.errors, ...(tips?.errors ?? [])];
@@ -106,6 +116,11 @@ export function runLessonsCheck(
   log(
     `Per tingkat: ${count(LESSON_LEVELS, (l) => l.level)
       .map(([k, n]) => `${LEVEL_LABELS[k]} ${n}`)
+      .join(' · ')}`,
+  );
+  log(
+    `Per jalur: ${paths
+      .map((path) => `${path.name.id} ${lessons.filter((lesson) => lesson.paths.includes(path.id)).length}`)
       .join(' · ')}`,
   );
   log(

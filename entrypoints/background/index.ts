@@ -4,6 +4,7 @@ import { setupInternalScripts } from './internal-scripts';
 import { setupMessaging } from './messaging';
 import { watchRegistry } from './registry';
 import { setupReminders } from './reminders';
+import { setupWelcome } from './welcome';
 
 export default defineBackground(() => {
   // Listeners first and synchronously, so a message that woke the worker is answered.
@@ -12,4 +13,5 @@ export default defineBackground(() => {
   setupInternalScripts();
   setupBadge();
   setupReminders();
+  setupWelcome();
 });

@@ -4,6 +4,7 @@ import { useT } from '../../components/I18n';
 import { InternalSystemsSetting } from '../../components/InternalSystemsSetting';
 import { LanguageSetting } from '../../components/LanguageSetting';
 import { LeaveSetting } from '../../components/LeaveSetting';
+import { PathsSetting } from '../../components/PathsSetting';
 import { PauseSetting } from '../../components/PauseSetting';
 import { ReminderSetting } from '../../components/ReminderSetting';
 import { SystemsSetting } from '../../components/SystemsSetting';
@@ -20,6 +21,7 @@ export function App() {
         </a>
       </p>
       <LanguageSetting />
+      <PathsSetting />
       <HabitSettings />
       <ReminderSetting />
       <LeaveSetting />

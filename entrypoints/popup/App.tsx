@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
+import { PathProgressList } from '../../components/PathProgressList';
 import { PillarProgressList } from '../../components/PillarProgressList';
 import { StreakRules } from '../../components/StreakRules';
 import { StreakSummary } from '../../components/StreakSummary';
@@ -83,6 +84,7 @@ export function App() {
       {habits && (
         <>
           <HabitHeatmap days={habits.streak.days} today={habits.today} />
+          <PathProgressList />
           <PillarProgressList pillars={habits.pillars} />
           <StreakRules settings={habits.settings} today={habits.today} />
         </>

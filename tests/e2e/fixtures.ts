@@ -11,6 +11,12 @@ import { type FixtureServer, startFixtureServer } from '../fixtures/server';
 import { CHROME_BUILD, chromiumArgs, findChromium, requireBuild } from '../support/browsers';
 
 interface Fixtures {
+  /**
+   * The welcome tab the extension opens on install: closed before the test
+   * unless the test sets `keepWelcome` (then the `welcomePage` fixture holds it).
+   */
+  keepWelcome: boolean;
+  welcomePage: Page;
   context: BrowserContext;
   extensionId: string;
   background: Worker;
@@ -34,8 +40,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
-  // biome-ignore lint/correctness/noEmptyPattern: Playwright's fixture signature
-  context: async ({}, use) => {
+  keepWelcome: [false, { option: true }],
+  context: async ({ keepWelcome }, use) => {
     const extensionDir = requireBuild(CHROME_BUILD);
     const userDataDir = mkdtempSync(join(tmpdir(), 'langkah-e2e-'));
     const context = await chromium.launchPersistentContext(userDataDir, {
@@ -43,9 +49,16 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
       headless: true,
       args: chromiumArgs(extensionDir),
     });
+    // The install opens the welcome page (runtime.onInstalled): close it so that
+    // no test meets a tab it did not open, e.g. when waiting for a new page.
+    const welcome = await findWelcomeTab(context);
+    if (!keepWelcome) await welcome.close();
     await use(context);
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
+  },
+  welcomePage: async ({ context }, use) => {
+    await use(await findWelcomeTab(context));
   },
   background: async ({ context }, use) => {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -75,3 +88,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export const expect = test.expect;
+
+const WELCOME_TIMEOUT = 15_000;
+
+/** The welcome tab of this context, waiting for it to open after install. */
+export async function findWelcomeTab(context: BrowserContext): Promise<Page> {
+  const deadline = Date.now() + WELCOME_TIMEOUT;
+  while (Date.now() < deadline) {
+    const page = context
+      .pages()
+      .find((p) => !p.isClosed() && new URL(p.url(), 'about:blank').pathname === '/welcome.html');
+    if (page) return page;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`The welcome page did not open within ${WELCOME_TIMEOUT} ms of install`);
+}

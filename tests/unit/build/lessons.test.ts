@@ -41,6 +41,7 @@ const validParts = (id = 'contoh'): Parts => ({
     level: 'dasar',
     pillar: 'aman-digital',
     reviewed: '2026-12-01',
+    paths: '[semua-asn, persuratan-arsip]',
     systems: '[srikandi]',
     topics: '[tanda tangan elektronik, tte]',
     sources: '\n  - title: Sumber resmi\n    url: https://jdih.example.go.id/peraturan',
@@ -106,6 +107,7 @@ describe('a valid lesson', () => {
       level: 'dasar',
       pillar: 'aman-digital',
       systems: ['srikandi'],
+      paths: ['semua-asn', 'persuratan-arsip'],
       topics: ['tanda tangan elektronik', 'tte'],
       sources: [{ title: 'Sumber resmi', url: 'https://jdih.example.go.id/peraturan' }],
       cards: [{ title: 'Kartu pertama', html: '<p>Isi kartu pertama yang pendek.</p>\n' }],
@@ -179,6 +181,16 @@ describe('a broken lesson fails with the file and field named', () => {
     ['unknown level', { front: { level: 'lanjut' } }, 'level', /dasar, menengah, mahir/],
     ['unknown pillar', { front: { pillar: 'cakap digital' } }, 'pillar', /aman-digital/],
     ['unknown system id', { front: { systems: '[srikandi, e-arsip]' } }, 'systems[1]', /"e-arsip" tidak ada/],
+    ['missing paths', { front: { paths: null } }, 'paths', /wajib diisi/],
+    ['no paths', { front: { paths: '[]' } }, 'paths', /minimal satu jalur dari data\/paths\.yaml/],
+    [
+      'unknown path id',
+      { front: { paths: '[semua-asn, keuangan-daerah]' } },
+      'paths[1]',
+      /jalur "keuangan-daerah" tidak ada di data\/paths\.yaml; pilih salah satu: semua-asn, /,
+    ],
+    ['path given twice', { front: { paths: '[pimpinan, pimpinan]' } }, 'paths[1]', /ditulis dua kali/],
+    ['path as text', { front: { paths: 'keuangan' } }, 'paths', /daftar/],
     ['upper-case topic', { front: { topics: '[TTE]' } }, 'topics[0]', /huruf kecil/],
     ['id not kebab-case', { front: { id: 'Contoh_Satu' } }, 'id', /huruf kecil/],
     ['no cards', { cards: [] }, 'cards', /belum ada kartu/],
@@ -417,6 +429,7 @@ describe('npm run lessons:check', () => {
     const lines: string[] = [];
     expect(runLessonsCheck(dir, (line) => lines.push(line))).toBe(0);
     expect(lines.join('\n')).toMatch(/✓ 1 pelajaran valid\.\nPer pilar: .*Aman Digital 1/);
+    expect(lines.join('\n')).toMatch(/\nPer jalur: Semua ASN 1 · Pengelola kepegawaian 0 · .*Persuratan & arsip 1 · /);
   });
 
   it('fails on a broken lesson, naming file and field', () => {

@@ -71,6 +71,7 @@ minutes: 2
 level: ${f.level ?? 'dasar'}
 pillar: aman-digital
 reviewed: ${f.reviewed ?? TODAY}
+paths: [semua-asn]
 systems: []
 topics: ${f.topics ?? '[contoh]'}
 sources:

@@ -223,6 +223,7 @@ describe('pillarProgress', () => {
     level: 'dasar',
     pillar,
     systems: [],
+    paths: ['semua-asn'],
     topics: [],
   });
   const lessons = [

@@ -1,0 +1,4 @@
+import { mountPage } from '../../components/mount';
+import { App } from './App';
+
+void mountPage(App);
