@@ -48,6 +48,28 @@ export type CapDecision =
       reason: 'disabled' | 'system-off' | 'later-today' | 'per-system' | 'per-day' | 'per-hour' | 'quiet-hours';
     };
 
+/** How long a reserved offer waits for its card to be mounted before it lapses and frees the caps. */
+export const RESERVATION_MS = 2 * 60_000;
+
+/** An offer as logged: `shownAt` null while only reserved, absent on offers logged before reservations. */
+export interface LoggedOffer extends ShownTip {
+  shownAt?: number | null;
+  tabId?: number;
+}
+
+/**
+ * Whether a logged offer counts against the caps at `now`, when the page in
+ * `tabId` asks: a shown card always does; a reservation only while its card
+ * may still appear — not once `RESERVATION_MS` passed, and not when a new page
+ * in the same tab asks (the page it was made for is gone).
+ * @example offerCounts({ tipId: 't', systemId: 's', at: 0, shownAt: null }, RESERVATION_MS, 1) // false
+ */
+export function offerCounts(offer: LoggedOffer, now: number, tabId?: number): boolean {
+  if (offer.shownAt !== null) return true;
+  if (tabId !== undefined && offer.tabId === tabId) return false;
+  return now - offer.at < RESERVATION_MS;
+}
+
 /** Minutes after local midnight of `HH:MM`; NaN when malformed. */
 export function parseClock(value: string): number {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);

@@ -9,7 +9,7 @@ import { refreshBadge } from './badge';
 import { afterImport, deleteAllData, pruneOldReceipts } from './data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
-import { readPage, requestTip, tipAction } from './tips';
+import { readPage, requestTip, tipAction, tipShown } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
 
@@ -51,6 +51,7 @@ export function setupMessaging(now: () => number = Date.now): void {
     requestTip: (req, sender) => requestTip(req, sender, now()),
     readPage: (_req, sender) => readPage(sender, now()),
     tipAction: ({ offerId, action }, sender) => tipAction(offerId, action, sender),
+    tipShown: ({ offerId }, sender) => tipShown(offerId, sender, now()),
     async deleteAllData({ confirmed }) {
       if (confirmed !== true) return { cleared: false };
       await deleteAllData(now);

@@ -76,6 +76,8 @@ function showWhenCalm(ctx: ContentScriptContext, offer: TipOffer): void {
       void sendMessage('tipAction', { offerId: offer.offerId, action }).catch(() => {});
     });
     ctx.onInvalidated(card.remove);
+    // Now the learner can see it: the background counts the tip (until now it was only reserved).
+    void sendMessage('tipShown', { offerId: offer.offerId }).catch(() => {});
     // Should the learner later focus a field under the card, the card moves aside.
     ctx.addEventListener(
       document,
