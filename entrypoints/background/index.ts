@@ -1,9 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { setupBadge } from './badge';
-import { setupInternalScripts } from './internal-scripts';
+import { setupBadge, startBadge } from './badge';
+import { pruneOldReceipts } from './data';
+import { setupInternalScripts, syncInternalScripts } from './internal-scripts';
 import { setupMessaging } from './messaging';
 import { watchRegistry } from './registry';
-import { setupReminders } from './reminders';
+import { setupReminders, startReminders } from './reminders';
+import { setupStartup } from './startup';
 
 export default defineBackground(() => {
   // Listeners first and synchronously, so a message that woke the worker is answered.
@@ -12,4 +14,7 @@ export default defineBackground(() => {
   setupInternalScripts();
   setupBadge();
   setupReminders();
+  // Once per browser session, not on every wake. Receipts only guard against a
+  // retried message: a few days' worth is kept.
+  setupStartup(() => Promise.all([syncInternalScripts(), startBadge(), startReminders(), pruneOldReceipts()]));
 });

@@ -6,7 +6,7 @@ import { onMessages } from '../../lib/messaging';
 import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
-import { afterImport, deleteAllData, pruneOldReceipts } from './data';
+import { afterImport, deleteAllData } from './data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
@@ -62,6 +62,4 @@ export function setupMessaging(now: () => number = Date.now): void {
       return { refreshed: true };
     },
   });
-  // Receipts only guard against a retried message: a few days' worth is kept.
-  void pruneOldReceipts(now);
 }
