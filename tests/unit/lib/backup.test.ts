@@ -197,6 +197,24 @@ describe('messages name what is wrong, in Indonesian', () => {
     expect(backupErrorMessage(result.error, await loadTranslator('id'))).toContain(words);
   });
 
+  it('deep nesting says so, in both languages', async () => {
+    const result = parseBackup(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(backupErrorMessage(result.error, await loadTranslator('en'))).toContain('too deeply nested');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).toContain('bertingkat terlalu dalam');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).not.toContain('JSON');
+  });
+
+  it('a day from the future names where, and reading a file checks against the learner’s today', async () => {
+    await seed(db);
+    const doc = await exportDocument();
+    const text = JSON.stringify(doc).replace('"day":"2026-11-24"', '"day":"2027-11-24"');
+    const result = await readBackupFile(new Blob([text]), '2026-11-28');
+    if (result.ok) throw new Error('expected a refusal');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).toMatch(/belum tiba.*baris ke-\d+/);
+    expect(backupErrorMessage(result.error, await loadTranslator('en'))).toMatch(/has not come yet/);
+  });
+
   it('a bad day names the table, the row and the field', async () => {
     await seed(db);
     const doc = await exportDocument();
