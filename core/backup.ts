@@ -15,6 +15,7 @@
  * bumps `BACKUP_VERSION` and keeps reading version 1.
  */
 import * as z from 'zod/mini';
+import { parseHhMm } from './clock';
 import { addDays, type DayKey, isDayKey } from './day';
 import { parseHostInput } from './host-input';
 import type { ReviewState } from './review';
@@ -111,7 +112,6 @@ const DAY = 'day';
 const HEX32 = /^[0-9a-f]{32}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const SYSTEM_ID = /^[a-z0-9][a-z0-9.:_-]{0,299}$/;
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** More leave ranges than a career of cuti, dinas luar and sakit could hold. */
 export const MAX_LEAVE_RANGES = 1000;
 /** Deepest nesting of arrays and objects a backup has (it needs 5); deeper is refused before parsing. */
@@ -127,6 +127,8 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const pattern = (re: RegExp) => z.string().check(z.regex(re));
 // A marked message lets the validator tell "a date that does not exist" from other bad values.
 const dayKey = () => z.string().check(z.refine((v) => isDayKey(v), DAY));
+// The one HH:MM parser (core/clock.ts).
+const hhmm = () => z.string().check(z.refine((v) => !Number.isNaN(parseHhMm(v))));
 const finite = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 
 const completionSchema = z
@@ -216,7 +218,7 @@ export const SETTING_SCHEMAS = {
     perSystemPerDay: int(1, 5),
     perDay: int(1, 10),
     minMinutesBetween: int(0, 480),
-    quietHours: z.nullable(z.object({ start: pattern(HH_MM), end: pattern(HH_MM) })),
+    quietHours: z.nullable(z.object({ start: hhmm(), end: hhmm() })),
   }),
   dailyLessonCard: z.boolean(),
   tipsNever: z.array(text(200)).check(z.maxLength(10_000)),
@@ -225,7 +227,7 @@ export const SETTING_SCHEMAS = {
   workingDayMode: z.boolean(),
   workWeek: z.union([z.literal(5), z.literal(6)]),
   rolloverHour: int(0, 6),
-  reminder: z.object({ enabled: z.boolean(), time: pattern(HH_MM), quiet: z.boolean() }),
+  reminder: z.object({ enabled: z.boolean(), time: hhmm(), quiet: z.boolean() }),
   xapiActor: pattern(HEX32),
 } satisfies { [K in SettingName]: z.ZodMiniType<BackupSettings[K]> };
 

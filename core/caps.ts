@@ -4,6 +4,7 @@
  * tip per system per day, three per day overall, one per hour, none in
  * quiet hours (by default outside ASN working hours, 17:00–07:00).
  */
+import { parseHhMm } from './clock';
 
 export interface CapSettings {
   /** Automatic tips at all. */
@@ -70,11 +71,8 @@ export function offerCounts(offer: LoggedOffer, now: number, tabId?: number): bo
   return now - offer.at < RESERVATION_MS;
 }
 
-/** Minutes after local midnight of `HH:MM`; NaN when malformed. */
-export function parseClock(value: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-}
+/** Minutes after local midnight of `HH:MM`; NaN when malformed (core/clock.ts `parseHhMm`). */
+export const parseClock = parseHhMm;
 
 /**
  * Whether local minute-of-day `minute` falls in the quiet window [start, end).

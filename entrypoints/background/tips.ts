@@ -9,6 +9,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { canShowTip, offerCounts } from '../../core/caps';
 import { GENERIC_GOV_ID } from '../../core/catalog';
+import { localClock } from '../../core/clock';
 import type { LessonMeta } from '../../core/lesson';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
@@ -30,11 +31,6 @@ import { getTodayPick } from '../../lib/today';
 import { getRegistry } from './registry';
 
 const lessonsById = new Map(lessonIndex.map((l) => [l.id, l]));
-
-function minuteOfDay(at: number): number {
-  const d = new Date(at);
-  return d.getHours() * 60 + d.getMinutes();
-}
 
 function labels(i18n: Translator): TipOffer['labels'] {
   const { t } = i18n;
@@ -111,7 +107,7 @@ async function checkCaps(systemId: string, now: number, tabId: number | undefine
     },
     systemId,
     now,
-    minuteOfDay(now),
+    localClock(now).minute,
   );
   return { ok: decision.ok, today, now, shownToday, tabId };
 }

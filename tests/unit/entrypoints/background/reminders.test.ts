@@ -67,6 +67,12 @@ describe('ensureReminderAlarm', () => {
 });
 
 describe('checkReminder', () => {
+  it('a completion stored a year ahead (clock set forward, crafted file) does not silence today’s reminder', async () => {
+    await getDb().completions.add(completion('2027-11-24'));
+    expect(await checkReminder(() => TUESDAY_10)).toEqual({ show: true });
+    expect(await lastReminderDay.getValue()).toBe('2026-11-24');
+  });
+
   it("shows today's lesson with its minutes when the goal is unmet on a working day", async () => {
     expect(await checkReminder(() => TUESDAY_10)).toEqual({ show: true });
     const pick = await todayPickItem.getValue();
