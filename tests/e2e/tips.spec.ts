@@ -272,6 +272,33 @@ test.describe('tip cards', () => {
   });
 });
 
+test.describe('quiet hours in the popup', () => {
+  test('the popup says when tips are quiet, and when they come back', async ({ background, openExtensionPage }) => {
+    // A quiet window around the browser's current local time, whatever the hour the test runs.
+    const window = await background.evaluate(async () => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const hour = new Date().getHours();
+      const quietHours = { start: `${pad((hour + 23) % 24)}:00`, end: `${pad((hour + 1) % 24)}:00` };
+      await chrome.storage.local.set({
+        tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 60, quietHours },
+      });
+      return quietHours;
+    });
+    const popup = await openExtensionPage('popup.html');
+    const dotted = (t: string) => t.replace(':', '.');
+    await expect(popup.getByTestId('tips-quiet')).toHaveText(
+      `Tips berhenti ${dotted(window.start)}–${dotted(window.end)} · ubah di Pengaturan`,
+    );
+    await popup.close();
+
+    // Outside quiet hours, nothing is said.
+    await setTipSettings(background);
+    const later = await openExtensionPage('popup.html');
+    await expect(later.getByTestId('tips-today')).toBeVisible();
+    await expect(later.getByTestId('tips-quiet')).toHaveCount(0);
+  });
+});
+
 test.describe('daily micro-lesson card', () => {
   test('the first system page of a working day offers today’s lesson, which opens from the card', async ({
     context,
