@@ -15,7 +15,9 @@
  * bumps `BACKUP_VERSION` and keeps reading version 1.
  */
 import * as z from 'zod/mini';
-import { isDayKey } from './day';
+import { parseHhMm } from './clock';
+import { addDays, type DayKey, isDayKey } from './day';
+import { parseHostInput } from './host-input';
 import type { ReviewState } from './review';
 import type { LeaveRange } from './workdays';
 
@@ -112,7 +114,10 @@ const DAY = 'day';
 const HEX32 = /^[0-9a-f]{32}$/;
 const SLUG = /^[a-z0-9][a-z0-9-]{0,79}$/;
 const SYSTEM_ID = /^[a-z0-9][a-z0-9.:_-]{0,299}$/;
-const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** More leave ranges than a career of cuti, dinas luar and sakit could hold. */
+export const MAX_LEAVE_RANGES = 1000;
+/** Deepest nesting of arrays and objects a backup has (it needs 5); deeper is refused before parsing. */
+export const MAX_NESTING = 32;
 /** 2100-01-01: a later instant is not a real record. */
 const MAX_INSTANT = 4_102_444_800_000;
 /** Longest duration a completion can carry (lib/completions.ts caps what it stores at 6 h). */
@@ -124,6 +129,8 @@ const text = (max: number) => z.string().check(z.minLength(1), z.maxLength(max))
 const pattern = (re: RegExp) => z.string().check(z.regex(re));
 // A marked message lets the validator tell "a date that does not exist" from other bad values.
 const dayKey = () => z.string().check(z.refine((v) => isDayKey(v), DAY));
+// The one HH:MM parser (core/clock.ts).
+const hhmm = () => z.string().check(z.refine((v) => !Number.isNaN(parseHhMm(v))));
 const finite = (min: number, max: number) => z.number().check(z.gte(min), z.lte(max));
 
 const completionSchema = z
@@ -197,14 +204,23 @@ export const SETTING_SCHEMAS = {
   paused: z.boolean(),
   disabledSystems: idList,
   internalSystems: z
-    .array(z.object({ id: pattern(SYSTEM_ID), name: text(60), host: text(253) }))
+    .array(
+      z.object({ id: pattern(SYSTEM_ID), name: text(60), host: text(253) }).check(
+        // The options page's own parser, and the id it derives: a file cannot
+        // rename a catalog system (SIASN) or register a pattern that breaks injection.
+        z.refine((s) => {
+          const parsed = parseHostInput(s.host);
+          return parsed.ok && parsed.host === s.host && s.id === `internal-${s.host}`;
+        }),
+      ),
+    )
     .check(z.maxLength(100)),
   tipCaps: z.object({
     enabled: z.boolean(),
     perSystemPerDay: int(1, 5),
     perDay: int(1, 10),
     minMinutesBetween: int(0, 480),
-    quietHours: z.nullable(z.object({ start: pattern(HH_MM), end: pattern(HH_MM) })),
+    quietHours: z.nullable(z.object({ start: hhmm(), end: hhmm() })),
   }),
   dailyLessonCard: z.boolean(),
   tipsNever: z.array(text(200)).check(z.maxLength(10_000)),
@@ -213,7 +229,7 @@ export const SETTING_SCHEMAS = {
   workingDayMode: z.boolean(),
   workWeek: z.union([z.literal(5), z.literal(6)]),
   rolloverHour: int(0, 6),
-  reminder: z.object({ enabled: z.boolean(), time: pattern(HH_MM), quiet: z.boolean() }),
+  reminder: z.object({ enabled: z.boolean(), time: hhmm(), quiet: z.boolean() }),
   xapiActor: pattern(HEX32),
   rolePaths: z.array(pattern(SYSTEM_ID)).check(z.minLength(1), z.maxLength(20)),
 } satisfies { [K in SettingName]: z.ZodMiniType<BackupSettings[K]> };
@@ -230,7 +246,7 @@ const documentSchema = z.object({
     reviews: z.array(reviewSchema),
     visits: z.array(visitSchema),
     tipLog: z.array(tipSchema),
-    leave: z.array(leaveSchema).check(z.maxLength(10_000)),
+    leave: z.array(leaveSchema).check(z.maxLength(MAX_LEAVE_RANGES)),
     settings: z.partial(z.object(SETTING_SCHEMAS)),
   }),
 });
@@ -245,6 +261,8 @@ export type BackupErrorCode =
   | 'newer-version'
   | 'invalid-value'
   | 'invalid-day'
+  | 'future-day'
+  | 'too-deep'
   | 'duplicate-id';
 
 /** What is wrong with a file, for a message that names it (lib/backup.ts `backupErrorMessage`). */
@@ -293,17 +311,62 @@ function duplicate<T>(rows: readonly T[], key: (row: T) => string): { index: num
 }
 
 /**
+ * How deeply arrays and objects nest in JSON text, counted by one pass over
+ * the characters (strings skipped) and stopped as soon as it passes `limit`.
+ * @example nestingDepth('{"a":[1,[2]]}') // 3
+ */
+export function nestingDepth(source: string, limit = Number.POSITIVE_INFINITY): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \ */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return deepest;
+      }
+    } else if (c === 93 /* ] */ || c === 125 /* } */) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * The first pair of leave ranges that overlap, by sorting on start: O(n log n).
+ * Returns the index (in `ranges`) of the later-starting one, or -1.
+ */
+export function firstLeaveOverlap(ranges: readonly LeaveRange[]): number {
+  const order = ranges.map((_, i) => i).sort((a, b) => byKey(ranges[a]?.start ?? '', ranges[b]?.start ?? '') || a - b);
+  let reach = '';
+  for (const i of order) {
+    const range = ranges[i] as LeaveRange;
+    if (reach !== '' && range.start <= reach) return i;
+    if (range.end > reach) reach = range.end;
+  }
+  return -1;
+}
+
+/**
  * Reads a backup file's text. Checks, in order, so each file gets the one
  * message that fits it best: size (before parsing), JSON, forbidden keys
  * (`__proto__`, `constructor`, `prototype` — dropped by the parser's reviver
  * before any object holds them, then refused), the format name, the version,
  * every value's type and range, dates that exist, unique ids.
+ * Nesting deeper than a backup has is refused before parsing; a record dated
+ * more than one day after `today` (a clock set ahead, a crafted file) is
+ * refused, so no stored day from the future is ever taken for "today".
  * @param sizeBytes the file's size when known (a `File`'s `size`); else the text's UTF-8 length.
+ * @param today the learner's day key now; without it, dates are not compared with today.
  * @example parseBackup('{"format":"other"}') // { ok: false, error: { code: 'not-langkah', path: [] } }
  */
-export function parseBackup(source: string, sizeBytes?: number): ParseResult {
+export function parseBackup(source: string, sizeBytes?: number, today?: DayKey): ParseResult {
   const size = sizeBytes ?? (source.length * 3 <= MAX_BACKUP_BYTES ? source.length : utf8Length(source));
   if (size > MAX_BACKUP_BYTES) return fail('too-large', [], String(size));
+  if (nestingDepth(source, MAX_NESTING) > MAX_NESTING) return fail('too-deep');
 
   let forbidden: string | undefined;
   let raw: unknown;
@@ -341,11 +404,33 @@ export function parseBackup(source: string, sizeBytes?: number): ParseResult {
     ['tipLog', duplicate(data.tipLog, (t) => t.offerId)],
   ];
   for (const [table, dup] of checks) if (dup) return fail('duplicate-id', ['data', table, dup.index], dup.id);
-  for (const [index, range] of data.leave.entries()) {
-    if (data.leave.some((other, j) => j < index && other.start <= range.end && range.start <= other.end))
-      return fail('invalid-value', ['data', 'leave', index]);
+  const overlap = firstLeaveOverlap(data.leave);
+  if (overlap >= 0) return fail('invalid-value', ['data', 'leave', overlap]);
+  if (today !== undefined && isDayKey(today)) {
+    const latest = addDays(today, 1);
+    const dated: [string, readonly { day: DayKey }[]][] = [
+      ['completions', data.completions],
+      ['visits', data.visits],
+      ['tipLog', data.tipLog],
+    ];
+    for (const [table, rows] of dated) {
+      const index = rows.findIndex((row) => row.day > latest);
+      if (index >= 0) return fail('future-day', ['data', table, index, 'day']);
+    }
   }
   return { ok: true, backup };
+}
+
+/** Index of the first range in `sorted` (by start) that starts after `day`. */
+function firstStartAfter(sorted: readonly LeaveRange[], day: DayKey): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as LeaveRange).start <= day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /* ------------------------------------------------------------------ export */
@@ -555,17 +640,25 @@ export function planImport(current: CurrentData, backup: BackupData, mode: Impor
   const visits = mergeTable(current.visits, backup.visits, visitKey, combineVisits);
   const tipLog = mergeTable(current.tipLog, backup.tipLog, tipKey, combineTips);
 
-  const leave = [...current.leave];
+  // Kept sorted by start: each range of the file is placed by binary search (O(n log n) comparisons).
+  const leave = [...current.leave].sort((a, b) => byKey(a.start, b.start));
+  const keys = new Set(leave.map(leaveKey));
   const leaveChange = change();
   for (const range of backup.leave) {
-    if (leave.some((r) => leaveKey(r) === leaveKey(range))) leaveChange.unchanged++;
-    else if (leave.some((r) => r.start <= range.end && range.start <= r.end)) leaveChange.skipped++;
+    if (keys.has(leaveKey(range))) {
+      leaveChange.unchanged++;
+      continue;
+    }
+    const at = firstStartAfter(leave, range.end);
+    // Non-overlapping and sorted: only the range before `at` can reach into this one.
+    const before = leave[at - 1];
+    if (before && before.end >= range.start) leaveChange.skipped++;
     else {
-      leave.push(range);
+      leave.splice(at, 0, range);
+      keys.add(leaveKey(range));
       leaveChange.added++;
     }
   }
-  leave.sort((a, b) => byKey(a.start, b.start));
 
   const setSettings: Partial<BackupSettings> = {};
   for (const name of SETTING_NAMES) {

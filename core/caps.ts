@@ -4,6 +4,7 @@
  * tip per system per day, three per day overall, one per hour, none in
  * quiet hours (by default outside ASN working hours, 17:00–07:00).
  */
+import { parseHhMm } from './clock';
 
 export interface CapSettings {
   /** Automatic tips at all. */
@@ -48,11 +49,30 @@ export type CapDecision =
       reason: 'disabled' | 'system-off' | 'later-today' | 'per-system' | 'per-day' | 'per-hour' | 'quiet-hours';
     };
 
-/** Minutes after local midnight of `HH:MM`; NaN when malformed. */
-export function parseClock(value: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
+/** How long a reserved offer waits for its card to be mounted before it lapses and frees the caps. */
+export const RESERVATION_MS = 2 * 60_000;
+
+/** An offer as logged: `shownAt` null while only reserved, absent on offers logged before reservations. */
+export interface LoggedOffer extends ShownTip {
+  shownAt?: number | null;
+  tabId?: number;
 }
+
+/**
+ * Whether a logged offer counts against the caps at `now`, when the page in
+ * `tabId` asks: a shown card always does; a reservation only while its card
+ * may still appear — not once `RESERVATION_MS` passed, and not when a new page
+ * in the same tab asks (the page it was made for is gone).
+ * @example offerCounts({ tipId: 't', systemId: 's', at: 0, shownAt: null }, RESERVATION_MS, 1) // false
+ */
+export function offerCounts(offer: LoggedOffer, now: number, tabId?: number): boolean {
+  if (offer.shownAt !== null) return true;
+  if (tabId !== undefined && offer.tabId === tabId) return false;
+  return now - offer.at < RESERVATION_MS;
+}
+
+/** Minutes after local midnight of `HH:MM`; NaN when malformed (core/clock.ts `parseHhMm`). */
+export const parseClock = parseHhMm;
 
 /**
  * Whether local minute-of-day `minute` falls in the quiet window [start, end).

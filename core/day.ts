@@ -5,6 +5,8 @@
  * record, so travel and clock changes never rewrite history.
  */
 
+import { localClock } from './clock';
+
 export type DayKey = string;
 
 export interface DayOptions {
@@ -14,41 +16,8 @@ export interface DayOptions {
   rolloverHour?: number;
 }
 
-export interface LocalClock {
-  /** The local calendar date (no rollover). */
-  day: DayKey;
-  /** Minutes after local midnight, 0–1439. */
-  minute: number;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/**
- * The wall clock at instant `at` in `timeZone` (default: the runtime's zone).
- * @example localClock(Date.UTC(2026, 10, 24, 1, 0), 'Asia/Jayapura') // { day: '2026-11-24', minute: 600 } (10:00 WIT)
- */
-export function localClock(at: number, timeZone?: string): LocalClock {
-  const key = timeZone ?? '';
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(key, formatter);
-  }
-  const parts = formatter.formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return {
-    day: `${get('year')}-${get('month')}-${get('day')}`,
-    minute: (Number(get('hour')) % 24) * 60 + Number(get('minute')),
-  };
-}
+export type { LocalClock } from './clock';
+export { localClock } from './clock';
 
 /**
  * The day key of an instant (ms since epoch).

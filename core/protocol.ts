@@ -52,6 +52,12 @@ export interface ProtocolMap {
   /** The learner acted on a tip card. */
   tipAction(req: { offerId: string; action: TipAction }): { done: boolean };
   /**
+   * The card of `offerId` is mounted on the page: the learner can see it. Until
+   * then the offer is only a reservation, which lapses (and frees the caps) when
+   * its card never appears — the learner typed, submitted and left.
+   */
+  tipShown(req: { offerId: string }): { confirmed: boolean };
+  /**
    * The page looks like an article: the background runs the reader script in
    * the tab, which matches the text against lesson topics there and returns
    * only the matched lesson — the page text never leaves the tab.
@@ -72,6 +78,43 @@ export interface ProtocolMap {
 }
 
 export type MessageType = keyof ProtocolMap;
+
+/**
+ * Who may send a message. `content`: a content script on a web page — it may
+ * only report a page, ask for a tip and confirm or act on its own card.
+ * `extension`: only the extension's own pages (options, lesson, popup); the
+ * messaging adapter refuses these from any web page's content script.
+ */
+export type SenderRole = 'content' | 'extension';
+
+export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderRole } = {
+  pageVisited: 'content',
+  requestTip: 'content',
+  readPage: 'content',
+  tipAction: 'content',
+  tipShown: 'content',
+  completeLesson: 'extension',
+  deleteAllData: 'extension',
+  dataImported: 'extension',
+};
+
+/**
+ * The role of a message's sender, from what the browser says about it (never
+ * from the message): an extension page when its URL is under `extensionOrigin`
+ * and it is not a content script in a web tab; a content script when it comes
+ * from a web page; `unknown` otherwise.
+ * @example senderRole({ url: 'chrome-extension://abc/options.html' }, 'chrome-extension://abc/') // 'extension'
+ */
+export function senderRole(
+  sender: { url?: string; tab?: { url?: string } },
+  extensionOrigin: string,
+): SenderRole | 'unknown' {
+  const own = (url: string | undefined) => typeof url === 'string' && url.startsWith(extensionOrigin);
+  if (own(sender.url) && (!sender.tab || own(sender.tab.url) || sender.tab.url === undefined)) return 'extension';
+  if (typeof sender.url === 'string' && /^https?:/i.test(sender.url)) return 'content';
+  if (sender.tab) return 'content';
+  return 'unknown';
+}
 export type RequestOf<K extends MessageType> = Parameters<ProtocolMap[K]>[0];
 export type ResponseOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 

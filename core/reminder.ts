@@ -14,6 +14,7 @@
  * 4. It has not been shown yet on this day (`lastReminderDay`): once a day,
  *    whether it came on time from the alarm or later at start-up.
  */
+import { parseHhMm } from './clock';
 import { type DayKey, type LocalClock, localClock } from './day';
 
 export interface ReminderSettings {
@@ -32,14 +33,8 @@ export const LATE_REMINDER_UNTIL = 22 * 60;
 /** Minutes in a day; also the reminder alarm's period. */
 export const MINUTES_PER_DAY = 1440;
 
-/**
- * Minutes after midnight of a `HH:MM` time (00:00–23:59), or `NaN`.
- * @example parseReminderTime('08:30') // 510
- */
-export function parseReminderTime(time: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
-  return match ? Number(match[1]) * 60 + Number(match[2]) : Number.NaN;
-}
+/** Minutes after midnight of a `HH:MM` time, or `NaN` (core/clock.ts `parseHhMm`). */
+export const parseReminderTime = parseHhMm;
 
 export interface ReminderCheck {
   settings: ReminderSettings;

@@ -25,7 +25,10 @@
  * 6. **Clocks and travel.** History is never rewritten: keys are what they were
  *    when stored. If `today` is earlier than the latest stored key (the clock was
  *    set back, or the learner flew west), the engine uses the latest key as
- *    today instead, so no stored day is lost or judged in the future.
+ *    today instead, so no stored day is lost or judged in the future — but
+ *    only a key at most one day past `today`. A later key (a clock set a year
+ *    ahead, a crafted file) is kept in storage but ignored, and listed in
+ *    `ignoredFutureDays`, until its day comes: it never becomes "today".
  *
  * Counting runs on integer day numbers (see `dayNumber`) with holidays and
  * leave precomputed as maps, not on `Date`/date-fns: a `Date` reads its weekday
@@ -37,6 +40,7 @@ import {
   type HolidayCalendar,
   type LeaveKind,
   type LeaveRange,
+  learnerRestAt,
   type RestReason,
   type WorkWeek,
   workdayCalendar,
@@ -101,8 +105,10 @@ export interface StreakResult {
   todayMet: boolean;
   /** `rest` when today is not a working day and the goal is not met. */
   todayStatus: 'met' | 'pending' | 'rest';
-  /** The day treated as today: `max(input.today, latest stored key)`. */
+  /** The day treated as today: `max(input.today, latest stored key)`, among keys at most one day ahead. */
   today: DayKey;
+  /** Stored keys more than one day past `input.today`: not counted, not taken for today, until their day comes. */
+  ignoredFutureDays: DayKey[];
   /** One entry per day of the window, oldest first. */
   days: DayStatusEntry[];
 }
@@ -143,6 +149,14 @@ export function computeStreak(input: StreakInput): StreakResult {
   if (Number.isNaN(requestedToday)) throw new RangeError(`computeStreak: today "${input.today}" is not a day key`);
 
   const counts = countsByNumber(input.goalByDay);
+  const ignoredFutureDays: DayKey[] = [];
+  for (const n of [...counts.keys()]) {
+    if (n > requestedToday + 1) {
+      counts.delete(n);
+      ignoredFutureDays.push(dayKeyFromNumber(n));
+    }
+  }
+  ignoredFutureDays.sort();
   let first = Number.POSITIVE_INFINITY;
   let latest = Number.NEGATIVE_INFINITY;
   for (const n of counts.keys()) {
@@ -167,9 +181,7 @@ export function computeStreak(input: StreakInput): StreakResult {
     { workWeek: input.workWeek ?? 5, holidays: input.holidays, leave: input.leave },
     { from: Math.min(first, windowFrom), to: Math.max(today, windowTo) },
   );
-  const restAt = workingDayMode
-    ? calendar.restReasonAt
-    : (n: number): RestReason | undefined => (calendar.leaveAt(n) ? 'leave' : undefined);
+  const restAt = learnerRestAt(calendar, workingDayMode);
 
   const windowStatus: (DayStatus | undefined)[] = new Array(windowTo - windowFrom + 1);
   const monthStart = dayNumber(`${todayKey.slice(0, 7)}-01`);
@@ -230,6 +242,7 @@ export function computeStreak(input: StreakInput): StreakResult {
     todayMet,
     todayStatus: todayMet ? 'met' : restAt(today) ? 'rest' : 'pending',
     today: todayKey,
+    ignoredFutureDays,
     days,
   };
 }

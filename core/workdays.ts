@@ -157,6 +157,32 @@ export function isWorkingDay(day: DayKey, options: WorkdayOptions = {}): boolean
   return restReason(day, options) === undefined;
 }
 
+/**
+ * The learner's rest reason on day number `n` from a calendar: with
+ * working-day mode on, weekends, holidays and leave; with it off, only leave.
+ * The one working-day rule — the streak, the reminder and the daily lesson
+ * card all ask it.
+ */
+export function learnerRestAt(
+  calendar: WorkdayCalendar,
+  workingDayMode: boolean,
+): (n: number) => RestReason | undefined {
+  return workingDayMode ? calendar.restReasonAt : (n) => (calendar.leaveAt(n) ? 'leave' : undefined);
+}
+
+/**
+ * Whether `day` is a working day for this learner (`learnerRestAt` for one day).
+ * @example isLearnerWorkingDay('2026-11-28', { workingDayMode: false }) // true — a Saturday counts when the mode is off
+ */
+export function isLearnerWorkingDay(
+  day: DayKey,
+  { workingDayMode = true, ...options }: WorkdayOptions & { workingDayMode?: boolean } = {},
+): boolean {
+  const n = dayNumber(day);
+  if (Number.isNaN(n)) return false;
+  return learnerRestAt(workdayCalendar(options, { from: n, to: n }), workingDayMode)(n) === undefined;
+}
+
 export type LeaveError =
   /** `start`, `end` or `today` is not a real `YYYY-MM-DD` date. */
   | 'invalid-day'

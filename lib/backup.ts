@@ -27,10 +27,11 @@ import {
   SETTING_NAMES,
   type SettingName,
 } from '../core/backup';
-import { dayKey } from '../core/day';
+import { type DayKey, dayKey } from '../core/day';
 import type { LessonMeta } from '../core/lesson';
 import type { LeaveRange } from '../core/workdays';
 import { type LessonText, toXapiStatements, xapiFileName } from '../core/xapi';
+import { todayKey } from './clock';
 import type { LangkahDB } from './db';
 import { completionSummaryCache } from './habits';
 import type { Translator } from './i18n';
@@ -203,11 +204,14 @@ export async function exportXapi(
 
 /* ------------------------------------------------------------------ import */
 
-/** Reads a chosen file: refused by size before its text is read, then parsed and validated. */
-export async function readBackupFile(file: Blob): Promise<ParseResult> {
+/**
+ * Reads a chosen file: refused by size before its text is read, then parsed
+ * and validated against the learner's today (records from the future are refused).
+ */
+export async function readBackupFile(file: Blob, today?: DayKey): Promise<ParseResult> {
   if (file.size > MAX_BACKUP_BYTES)
     return { ok: false, error: { code: 'too-large', path: [], detail: String(file.size) } };
-  return parseBackup(await file.text(), file.size);
+  return parseBackup(await file.text(), file.size, today ?? (await todayKey()));
 }
 
 async function currentData(db: LangkahDB): Promise<BackupData> {
@@ -353,6 +357,10 @@ export function backupErrorMessage(error: BackupError, i18n: Translator): string
       return t('backupError_forbidden_key', error.detail ?? '');
     case 'invalid-day':
       return t('backupError_invalid_day', where);
+    case 'future-day':
+      return t('backupError_future_day', where);
+    case 'too-deep':
+      return t('backupError_too_deep');
     case 'duplicate-id':
       return t('backupError_duplicate_id', where, error.detail ?? '');
     default:

@@ -48,6 +48,15 @@ export interface TipLogEntry {
   systemId: string;
   at: number;
   action: 'learn' | 'later' | 'never' | 'system-off' | 'closed' | null;
+  /**
+   * When its card was mounted on the page (not indexed: no schema change).
+   * `null`: only reserved — the card has not appeared yet, and the
+   * reservation lapses unless it does. Absent on offers recorded before
+   * reservations existed, which count as shown.
+   */
+  shownAt?: number | null;
+  /** The tab a reservation was made for; a new page in that tab lets it lapse at once. */
+  tabId?: number;
 }
 
 /** The spaced-review schedule of one lesson (core/review.ts). */

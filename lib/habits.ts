@@ -14,7 +14,13 @@ import { storage } from 'wxt/utils/storage';
 import { addDays, type DayKey, isDayKey, weekdayOf } from '../core/day';
 import { LESSON_PILLARS, type LessonMeta, type LessonPillar } from '../core/lesson';
 import { computeStreak, normalizeDailyGoal, type StreakResult } from '../core/streak';
-import { type HolidayCalendar, isWorkingDay, LEAVE_KINDS, type LeaveRange, type WorkWeek } from '../core/workdays';
+import {
+  type HolidayCalendar,
+  isLearnerWorkingDay as isWorkingDayFor,
+  LEAVE_KINDS,
+  type LeaveRange,
+  type WorkWeek,
+} from '../core/workdays';
 import { learnerDayKey, normalizeRolloverHour } from './clock';
 import type { LangkahDB } from './db';
 import { dailyGoal, leaveDays, rolloverHour, workingDayMode, workWeek } from './settings';
@@ -97,9 +103,12 @@ export function isLearnerWorkingDay(
   settings: HabitSettings,
   holidays: HolidayCalendar = defaultHolidays,
 ): boolean {
-  if (settings.workingDayMode)
-    return isWorkingDay(day, { workWeek: settings.workWeek, holidays, leave: settings.leave });
-  return !settings.leave.some((r) => r.start <= day && day <= r.end);
+  return isWorkingDayFor(day, {
+    workingDayMode: settings.workingDayMode,
+    workWeek: settings.workWeek,
+    holidays,
+    leave: settings.leave,
+  });
 }
 
 /** What the habits need from the completion records. */

@@ -4,7 +4,15 @@
  * WXT's fake browser (Promise vs `sendResponse`) are handled here and nowhere else.
  */
 import { type Browser, browser } from 'wxt/browser';
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../core/protocol';
+import {
+  type Envelope,
+  MESSAGE_SENDERS,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+  senderRole,
+} from '../core/protocol';
 
 export type Handler<K extends MessageType> = (
   data: RequestOf<K>,
@@ -22,16 +30,24 @@ function isEnvelope(value: unknown): value is Envelope {
   );
 }
 
+/** Reply to a message whose sender may not send it (core/protocol.ts `MESSAGE_SENDERS`). */
+export const FORBIDDEN = 'forbidden-sender';
+
 /**
  * Answers protocol messages in the background. Unknown or malformed messages
- * are ignored (another listener may own them); a handler that throws answers
- * `{ ok: false }` so the sender knows the work did not happen.
+ * are ignored (another listener may own them); a message from a sender whose
+ * role may not send it (a content script asking to delete all data) answers
+ * `{ ok: false, error: 'forbidden-sender' }` without reaching its handler; a
+ * handler that throws answers `{ ok: false }` so the sender knows the work did
+ * not happen.
  */
 export function onMessages(handlers: Handlers): () => void {
   const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse?: (r: unknown) => void) => {
     if (!isEnvelope(message) || !Object.hasOwn(handlers, message.type)) return undefined;
     const handler = handlers[message.type] as Handler<MessageType>;
+    const allowed = senderRole(sender ?? {}, browser.runtime.getURL('/')) === MESSAGE_SENDERS[message.type];
     const reply: Promise<Reply<unknown>> = (async () => {
+      if (!allowed) return { ok: false, error: FORBIDDEN } as const;
       try {
         return { ok: true, value: await handler(message.data as never, sender) } as const;
       } catch (error) {
@@ -78,6 +94,7 @@ export async function sendMessage<K extends MessageType>(
       const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<K>> | undefined;
       if (reply?.ok) return reply.value;
       lastError = reply ? reply.error : 'no reply';
+      if (lastError === FORBIDDEN) break; // asking again will not change who is asking
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }

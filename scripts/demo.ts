@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startFixtureServer } from '../tests/fixtures/server';
 import { CHROME_BUILD, chromiumArgs, findChromium, ROOT, requireBuild } from '../tests/support/browsers';
+import { DEMO_SETTINGS } from './demo-profile';
 
 const check = process.argv.includes('--check');
 
@@ -38,6 +39,8 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 const extensionId = new URL(worker.url()).host;
+// The demo shows tips at any hour (the learner's own profile keeps 17:00–07:00 quiet).
+await worker.evaluate((settings) => chrome.storage.local.set(settings), DEMO_SETTINGS);
 const cleanup = async () => {
   await context.close().catch(() => {});
   await server.close();

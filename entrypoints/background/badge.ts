@@ -69,10 +69,10 @@ export async function scheduleDayChange(now: number = Date.now()): Promise<void>
 const logDayAlarmError = (error: unknown) => console.error('[langkah] day alarm failed', error);
 
 /**
- * Wires the badge's triggers. Call once, synchronously, at start; the promise
- * (for tests) settles when the first badge and the day alarm are in place.
+ * Wires the badge's triggers: the day alarm and the settings it shows. Call
+ * once, synchronously, at every wake; the first drawing is `startBadge`.
  */
-export function setupBadge(now: () => number = Date.now): Promise<unknown> {
+export function setupBadge(now: () => number = Date.now): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== DAY_ALARM) return;
     void refreshBadge(now);
@@ -81,5 +81,9 @@ export function setupBadge(now: () => number = Date.now): Promise<unknown> {
   watchHabitSettings(() => void refreshBadge(now));
   rolloverHour.watch(() => void scheduleDayChange(now()).catch(logDayAlarmError));
   uiLanguage.watch(() => void refreshBadge(now));
+}
+
+/** Draws the badge and plans the day-change alarm: on install and browser start (./startup.ts). */
+export function startBadge(now: () => number = Date.now): Promise<unknown> {
   return Promise.all([refreshBadge(now), scheduleDayChange(now()).catch(logDayAlarmError)]);
 }

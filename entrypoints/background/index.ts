@@ -1,9 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
-import { setupBadge } from './badge';
-import { setupInternalScripts } from './internal-scripts';
+import { setupBadge, startBadge } from './badge';
+import { pruneOldReceipts } from './data';
+import { setupInternalScripts, syncInternalScripts } from './internal-scripts';
 import { setupMessaging } from './messaging';
 import { watchRegistry } from './registry';
-import { setupReminders } from './reminders';
+import { setupReminders, startReminders } from './reminders';
+import { setupStartup } from './startup';
 import { setupWelcome } from './welcome';
 
 export default defineBackground(() => {
@@ -14,4 +16,7 @@ export default defineBackground(() => {
   setupBadge();
   setupReminders();
   setupWelcome();
+  // Once per browser session, not on every wake. Receipts only guard against a
+  // retried message: a few days' worth is kept.
+  setupStartup(() => Promise.all([syncInternalScripts(), startBadge(), startReminders(), pruneOldReceipts()]));
 });

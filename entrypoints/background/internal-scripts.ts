@@ -2,14 +2,19 @@ import { browser } from 'wxt/browser';
 import { type InternalSystem, internalSystems } from '../../lib/settings';
 
 const SCRIPT_ID = 'langkah-internal-systems';
+const CONTENT_SCRIPT = 'content-scripts/gov.js';
 
 /** The match pattern (and permission origin) of one internal host; ports are not part of patterns. */
 export const internalOrigin = (host: string) => `*://${host}/*`;
 
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
+
 /**
  * Injects the content script on the learner's internal systems — only on
- * hosts whose optional permission the learner granted. Registration is made
- * to match the setting each time, so it is idempotent and survives restarts.
+ * hosts whose optional permission the learner granted. The registration
+ * persists across sessions; it is updated in place only when the set of hosts
+ * changed, so it is idempotent and injection never has a gap.
  */
 export async function syncInternalScripts(systems?: InternalSystem[]): Promise<void> {
   const list = systems ?? (await internalSystems.getValue());
@@ -18,25 +23,33 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
     const pattern = internalOrigin(system.host);
     if (await browser.permissions?.contains({ origins: [pattern] })) granted.push(pattern);
   }
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length > 0) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
+  if (existing) {
+    // The same hosts: nothing to do, and no moment without injection.
+    if (sameSet(existing.matches ?? [], granted)) return;
+    if (granted.length > 0) {
+      await browser.scripting.updateContentScripts([{ id: SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT] }]);
+      return;
+    }
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+    return;
+  }
   if (granted.length === 0) return;
   await browser.scripting.registerContentScripts([
     {
       id: SCRIPT_ID,
       matches: granted,
-      js: ['content-scripts/gov.js'],
+      js: [CONTENT_SCRIPT],
       runAt: 'document_idle',
       persistAcrossSessions: true,
     },
   ]);
 }
 
-/** Re-syncs at start and whenever the setting or the granted permissions change. */
+/** Re-syncs whenever the setting or the granted permissions change; at start-up, see ./startup.ts. */
 export function setupInternalScripts(): void {
   const sync = () => void syncInternalScripts().catch((error) => console.error('[langkah] internal scripts', error));
   internalSystems.watch((systems) => void syncInternalScripts(systems ?? []).catch(() => sync()));
   browser.permissions?.onAdded?.addListener(sync);
   browser.permissions?.onRemoved?.addListener(sync);
-  sync();
 }

@@ -6,10 +6,10 @@ import { onMessages } from '../../lib/messaging';
 import { disabledSystems, paused } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
-import { afterImport, deleteAllData, pruneOldReceipts } from './data';
+import { afterImport, deleteAllData } from './data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
-import { readPage, requestTip, tipAction } from './tips';
+import { readPage, requestTip, tipAction, tipShown } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
 
@@ -51,6 +51,7 @@ export function setupMessaging(now: () => number = Date.now): void {
     requestTip: (req, sender) => requestTip(req, sender, now()),
     readPage: (_req, sender) => readPage(sender, now()),
     tipAction: ({ offerId, action }, sender) => tipAction(offerId, action, sender),
+    tipShown: ({ offerId }, sender) => tipShown(offerId, sender, now()),
     async deleteAllData({ confirmed }) {
       if (confirmed !== true) return { cleared: false };
       await deleteAllData(now);
@@ -61,6 +62,4 @@ export function setupMessaging(now: () => number = Date.now): void {
       return { refreshed: true };
     },
   });
-  // Receipts only guard against a retried message: a few days' worth is kept.
-  void pruneOldReceipts(now);
 }

@@ -151,12 +151,11 @@ async function openFromNotification(notificationId: string): Promise<void> {
 }
 
 /**
- * Wires the reminder: the alarm and click listeners (synchronously, so the
- * event that woke the background is heard), the alarm check, and the catch-up
- * of a reminder missed earlier today. Call once at start; the promise (for
- * tests) settles when the start-up alarm check and catch-up are done.
+ * Wires the reminder's listeners: the alarm, the notification click and the
+ * setting (synchronously, so the event that woke the background is heard).
+ * The start-up work is `startReminders`.
  */
-export function setupReminders(now: () => number = Date.now): Promise<unknown> {
+export function setupReminders(now: () => number = Date.now): void {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== REMINDER_ALARM) return;
     void checkReminder(now).then(() => ensureReminderAlarm(now()).catch(() => undefined));
@@ -167,6 +166,14 @@ export function setupReminders(now: () => number = Date.now): Promise<unknown> {
   reminder.watch(() => {
     void ensureReminderAlarm(now()).catch((error) => console.error('[langkah] reminder alarm failed', error));
   });
+}
+
+/**
+ * Makes sure the daily alarm exists and catches up a reminder missed earlier
+ * today (the browser was closed at its time): on install and browser start
+ * (./startup.ts), not on every wake of the service worker.
+ */
+export function startReminders(now: () => number = Date.now): Promise<unknown> {
   return ensureReminderAlarm(now())
     .catch((error) => console.error('[langkah] reminder alarm failed', error))
     .then(() => checkReminder(now));

@@ -6,8 +6,10 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import tips from 'virtual:langkah/tips';
 import { type Browser, browser } from 'wxt/browser';
-import { canShowTip } from '../../core/caps';
+import { storage } from 'wxt/utils/storage';
+import { canShowTip, offerCounts } from '../../core/caps';
 import { GENERIC_GOV_ID } from '../../core/catalog';
+import { localClock } from '../../core/clock';
 import type { LessonMeta } from '../../core/lesson';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
@@ -29,11 +31,6 @@ import { getTodayPick } from '../../lib/today';
 import { getRegistry } from './registry';
 
 const lessonsById = new Map(lessonIndex.map((l) => [l.id, l]));
-
-function minuteOfDay(at: number): number {
-  const d = new Date(at);
-  return d.getHours() * 60 + d.getMinutes();
-}
 
 function labels(i18n: Translator): TipOffer['labels'] {
   const { t } = i18n;
@@ -65,11 +62,41 @@ interface CapCheck {
   today: string;
   now: number;
   shownToday: TipLogEntry[];
+  tabId: number | undefined;
 }
 
-async function checkCaps(systemId: string, now: number): Promise<CapCheck> {
+/**
+ * How many tip requests the background answered since the browser started,
+ * and how many of those answers offered a card (session storage, gone with
+ * the browser). A test waits for an answer here instead of sleeping.
+ */
+export const tipDecisions = storage.defineItem<{ answered: number; offered: number }>('session:tipDecisions', {
+  fallback: { answered: 0, offered: 0 },
+});
+
+async function countDecision(offered: boolean): Promise<void> {
+  const { answered, offered: before } = await tipDecisions.getValue();
+  await tipDecisions.setValue({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
+}
+
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs decisions one after another: a decision reads the log and records its
+ * offer before the next one reads, so tabs asking at the same moment cannot
+ * all pass the caps.
+ */
+function serially<T>(task: () => Promise<T>): Promise<T> {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+async function checkCaps(systemId: string, now: number, tabId: number | undefined): Promise<CapCheck> {
   const today = await todayKey(now);
-  const shownToday = await getDb().tipLog.where('day').equals(today).toArray();
+  const loggedToday = await getDb().tipLog.where('day').equals(today).toArray();
+  // Reservations whose card never appeared no longer hold a place.
+  const shownToday = loggedToday.filter((e) => offerCounts(e, now, tabId));
   const [caps, systemsOff] = await Promise.all([tipCaps.getValue(), tipsOffSystems.getValue()]);
   const decision = canShowTip(
     caps,
@@ -80,14 +107,24 @@ async function checkCaps(systemId: string, now: number): Promise<CapCheck> {
     },
     systemId,
     now,
-    minuteOfDay(now),
+    localClock(now).minute,
   );
-  return { ok: decision.ok, today, now, shownToday };
+  return { ok: decision.ok, today, now, shownToday, tabId };
 }
 
-async function record(entry: Omit<TipLogEntry, 'offerId' | 'action'>): Promise<string> {
+/** Reserves an offer: it counts against the caps once its card is mounted (`tipShown`), or lapses. */
+async function record(
+  entry: Omit<TipLogEntry, 'offerId' | 'action' | 'shownAt' | 'tabId'>,
+  tabId: number | undefined,
+): Promise<string> {
   const offerId = randomId();
-  await getDb().tipLog.add({ ...entry, offerId, action: null });
+  await getDb().tipLog.add({
+    ...entry,
+    offerId,
+    action: null,
+    shownAt: null,
+    ...(tabId === undefined ? {} : { tabId }),
+  });
   return offerId;
 }
 
@@ -97,7 +134,7 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
   if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
   if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
   why.push(t('tip_why_caps', (await tipCaps.getValue()).perDay));
-  const offerId = await record({ day: check.today, tipId: match.tip.id, systemId, at: check.now });
+  const offerId = await record({ day: check.today, tipId: match.tip.id, systemId, at: check.now }, check.tabId);
   return {
     offerId,
     kind: 'tip',
@@ -120,7 +157,10 @@ async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string):
   const pick = await getTodayPick(db, lessonIndex, check.now, check.today);
   const lesson = pick ? lessonsById.get(pick.lessonId) : undefined;
   if (!pick || !lesson) return null;
-  const offerId = await record({ day: check.today, tipId: `lesson:${lesson.id}`, systemId, at: check.now });
+  const offerId = await record(
+    { day: check.today, tipId: `lesson:${lesson.id}`, systemId, at: check.now },
+    check.tabId,
+  );
   return {
     offerId,
     kind: 'lesson',
@@ -132,7 +172,24 @@ async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string):
   };
 }
 
-export async function requestTip(
+/**
+ * Decides whether the sender's page gets a card and reserves it. Requests are
+ * decided one at a time, so N tabs asking at once get exactly as many offers
+ * as the caps allow.
+ */
+export function requestTip(
+  request: { elements: unknown; articleLike: unknown },
+  sender: Browser.runtime.MessageSender,
+  now: number,
+): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
+  return serially(async () => {
+    const reply = await decideTip(request, sender, now);
+    if (!reply.readTopic) await countDecision(reply.offer !== null);
+    return reply;
+  });
+}
+
+async function decideTip(
   { elements, articleLike }: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
@@ -140,7 +197,7 @@ export async function requestTip(
   const detection = await senderSystem(sender);
   if (!detection) return { offer: null, readTopic: false };
   const systemId = detection.system.id;
-  const check = await checkCaps(systemId, now);
+  const check = await checkCaps(systemId, now, sender.tab?.id);
   if (!check.ok) return { offer: null, readTopic: false };
   const i18n = await loadTranslator(await uiLanguage.getValue());
   const lessonCard = await lessonOffer(i18n, check, systemId);
@@ -164,7 +221,9 @@ async function chooseAndOffer(
     ),
   );
   const lastShown = new Map<string, number>();
-  await getDb().tipLog.each((e) => lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at)));
+  await getDb().tipLog.each((e) => {
+    if (offerCounts(e, check.now, check.tabId)) lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at));
+  });
   const match = chooseTip(
     tips,
     { systemId: detection.system.id, context: detection.context, elements: present },
@@ -187,34 +246,69 @@ export async function readPage(
 ): Promise<{ offer: TipOffer | null }> {
   const detection = await senderSystem(sender);
   const tabId = sender.tab?.id;
-  if (!detection || tabId === undefined) return { offer: null };
-  const check = await checkCaps(detection.system.id, now);
-  if (!check.ok) return { offer: null };
-  const i18n = await loadTranslator(await uiLanguage.getValue());
+  if (!detection || tabId === undefined) return serially(() => countDecision(false).then(() => ({ offer: null })));
+  // A first look, so the reader does not run where no card could be shown.
+  if (!(await checkCaps(detection.system.id, now, tabId)).ok) {
+    return serially(() => countDecision(false).then(() => ({ offer: null })));
+  }
   const [injection] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
     files: ['/reader.js'],
   });
   const found = injection?.result as { lessonId: string; topic: string } | null | undefined;
-  const lesson = found && typeof found.lessonId === 'string' ? lessonsById.get(found.lessonId) : undefined;
-  if (!found || !lesson) return { offer: await chooseAndOffer([], detection, i18n, check) };
-  const offerId = await record({
-    day: check.today,
-    tipId: `topic:${lesson.id}`,
-    systemId: detection.system.id,
-    at: now,
+  return serially(async () => {
+    // Decided again, with the log as it is now: another tab may have used the caps meanwhile.
+    const check = await checkCaps(detection.system.id, now, tabId);
+    let offer: TipOffer | null = null;
+    if (check.ok) {
+      const i18n = await loadTranslator(await uiLanguage.getValue());
+      const lesson = found && typeof found.lessonId === 'string' ? lessonsById.get(found.lessonId) : undefined;
+      offer =
+        found && lesson
+          ? await topicOffer(i18n, check, detection.system.id, found.topic, lesson)
+          : await chooseAndOffer([], detection, i18n, check);
+    }
+    await countDecision(offer !== null);
+    return { offer };
   });
+}
+
+async function topicOffer(
+  i18n: Translator,
+  check: CapCheck,
+  systemId: string,
+  topic: string,
+  lesson: LessonMeta,
+): Promise<TipOffer> {
+  const offerId = await record({ day: check.today, tipId: `topic:${lesson.id}`, systemId, at: check.now }, check.tabId);
   return {
-    offer: {
-      offerId,
-      kind: 'topic',
-      title: i18n.t('tip_topicTitle'),
-      text: i18n.tn('tip_topicText', lesson.minutes, found.topic, lesson.title),
-      why: i18n.t('tip_why_topic', found.topic),
-      learn: learnLink(i18n, lesson),
-      labels: labels(i18n),
-    },
+    offerId,
+    kind: 'topic',
+    title: i18n.t('tip_topicTitle'),
+    text: i18n.tn('tip_topicText', lesson.minutes, topic, lesson.title),
+    why: i18n.t('tip_why_topic', topic),
+    learn: learnLink(i18n, lesson),
+    labels: labels(i18n),
   };
+}
+
+/**
+ * The card of `offerId` is on the sender's page: the reservation becomes a
+ * shown tip. Only the tab it was reserved for may confirm it, and only once.
+ */
+export async function tipShown(
+  offerId: unknown,
+  sender: Browser.runtime.MessageSender,
+  now: number,
+): Promise<{ confirmed: boolean }> {
+  const db = getDb();
+  if (typeof offerId !== 'string') return { confirmed: false };
+  return db.transaction('rw', db.tipLog, async () => {
+    const entry = await db.tipLog.get(offerId);
+    if (!entry || entry.shownAt !== null || entry.tabId !== sender.tab?.id) return { confirmed: false };
+    await db.tipLog.update(offerId, { shownAt: now, tabId: undefined });
+    return { confirmed: true };
+  });
 }
 
 /** Applies the learner's choice on a card. */
@@ -225,8 +319,12 @@ export async function tipAction(
 ): Promise<{ done: boolean }> {
   const db = getDb();
   const entry = typeof offerId === 'string' ? await db.tipLog.get(offerId) : undefined;
-  if (!entry) return { done: false };
-  await db.tipLog.update(offerId, { action });
+  if (!entry || (entry.tabId !== undefined && entry.tabId !== sender.tab?.id)) return { done: false };
+  // Acting on a card means it was seen, even if its confirmation was lost.
+  await db.tipLog.update(
+    offerId,
+    entry.shownAt === null ? { action, shownAt: entry.at, tabId: undefined } : { action },
+  );
   if (action === 'never' && !entry.tipId.includes(':')) {
     await tipsNever.setValue([...new Set([...(await tipsNever.getValue()), entry.tipId])]);
   } else if (action === 'system-off') {

@@ -55,7 +55,11 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
-/** Mounts the card for `offer`; `onAction` gets the learner's choice, after which the card is gone. */
+/**
+ * Mounts the card for `offer`; `onAction` gets the learner's choice, after
+ * which the card is gone. Only the learner's own input acts on it: untrusted
+ * (script-made) clicks and key presses are ignored.
+ */
 export function mountTipCard(offer: TipOffer, onAction: (action: TipAction) => void): TipCard {
   const host = document.createElement('langkah-tip');
   const root = host.attachShadow({ mode: 'open' });
@@ -132,8 +136,10 @@ export function mountTipCard(offer: TipOffer, onAction: (action: TipAction) => v
   };
   place(corner);
 
+  // Escape closes the card only when the learner pressed it inside the card,
+  // never when it was meant for the page (a government dialog closing).
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') finish('closed');
+    if (event.key === 'Escape' && event.isTrusted && event.composedPath().includes(host)) finish('closed');
   };
   const finish = (action: TipAction) => {
     remove();
@@ -144,6 +150,8 @@ export function mountTipCard(offer: TipOffer, onAction: (action: TipAction) => v
     host.remove();
   };
   card.addEventListener('click', (event) => {
+    // A page script can reach an open shadow root, but cannot make a trusted click.
+    if (!event.isTrusted) return;
     const target = (event.target as Element).closest('button');
     if (!target) return;
     if (target === whyButton) {

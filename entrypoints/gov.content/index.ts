@@ -86,6 +86,8 @@ function showWhenCalm(ctx: ContentScriptContext, offer: TipOffer): void {
       void sendMessage('tipAction', { offerId: offer.offerId, action }).catch(() => {});
     });
     ctx.onInvalidated(card.remove);
+    // Now the learner can see it: the background counts the tip (until now it was only reserved).
+    void sendMessage('tipShown', { offerId: offer.offerId }).catch(() => {});
     // On a narrow screen the card spans the width: keep it off the form's submit button, also as the page scrolls.
     const clearSubmit = () => {
       for (const rect of submitButtonRects()) card.avoid(rect);

@@ -44,7 +44,11 @@ export function App() {
       const [usage, pick, tipsShown] = await Promise.all([
         weeklyUsage(db, today, registry.describe),
         todayModule.getTodayPick(db, lessonIndex, now, today),
-        db.tipLog.where('day').equals(today).count(),
+        db.tipLog
+          .where('day')
+          .equals(today)
+          .filter((e) => e.shownAt !== null) // reserved cards that never appeared do not count
+          .count(),
       ]);
       return { usage, pick, tipsShown };
     },

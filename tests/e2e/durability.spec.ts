@@ -117,6 +117,19 @@ async function freshWorkerRuns(background: Worker, restarted: () => boolean) {
   expect(await background.evaluate(() => globalThis.__langkahPaused)).toBeUndefined();
 }
 
+/**
+ * How many tip requests the background answered (session storage, which a
+ * stopped worker does not lose). A content script asks for a tip only after
+ * its page report was answered, so this is the positive signal that a
+ * retried report came back.
+ */
+async function tipRequestsAnswered(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
+    return (tipDecisions as { answered: number } | undefined)?.answered ?? 0;
+  });
+}
+
 test('a visit is counted once when the worker is stopped between the page’s message and the write', async ({
   context,
   background,
@@ -135,8 +148,8 @@ test('a visit is counted once when the worker is stopped between the page’s me
   // The retry woke a new worker, which wrote the visit.
   await freshWorkerRuns(background, restarted);
   await expect.poll(() => views(options, 'srikandi')).toBe(1);
-  // Settled: the retry landed once, and nothing lands later.
-  await page.waitForTimeout(1500);
+  // Settled: the page had its answer (it went on to ask for a tip), and the retry landed once.
+  await expect.poll(() => tipRequestsAnswered(options), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   expect(await views(options, 'srikandi')).toBe(1);
   expect(await readStore(options, 'receipts')).toHaveLength(1);
 });
@@ -158,7 +171,8 @@ test('a visit is not counted twice when the worker is stopped after the write, b
   const restarted = await stopServiceWorkers(context, options);
   // The sender retries with the same event id; the fresh worker finds its receipt.
   await freshWorkerRuns(background, restarted);
-  await page.waitForTimeout(1500);
+  // The retried report was answered — the page went on to ask for a tip — and its receipt held.
+  await expect.poll(() => tipRequestsAnswered(options), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   expect(await views(options, 'srikandi')).toBe(1);
   expect(await readStore(options, 'receipts')).toHaveLength(1);
 });
@@ -189,7 +203,8 @@ test('twenty tabs reporting at once give exactly twenty views', async ({ context
   const tabs = await Promise.all(Array.from({ length: 20 }, () => context.newPage()));
   await Promise.all(tabs.map((tab) => tab.goto(server.url('srikandi.arsip.go.id'))));
   await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
-  await options.waitForTimeout(1500);
+  // Every tab had its answer (each went on to ask for a tip): nothing is still on its way.
+  await expect.poll(() => tipRequestsAnswered(options), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   expect(await views(options, 'srikandi')).toBe(20);
   expect(await readStore(options, 'receipts')).toHaveLength(20);
 });
@@ -209,6 +224,6 @@ test('twenty tabs reporting while the worker is stopped mid-flight still give ex
   const restarted = await stopServiceWorkers(context, options);
   await freshWorkerRuns(background, restarted);
   await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
-  await options.waitForTimeout(1500);
+  await expect.poll(() => tipRequestsAnswered(options), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   expect(await views(options, 'srikandi')).toBe(20);
 });

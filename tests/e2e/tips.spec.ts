@@ -24,9 +24,26 @@ async function waitForViews(openExtensionPage: (p: string) => Promise<Page>, sys
   await popup.close();
 }
 
-/** After the content script reported, give its tip request time to come back before asserting absence. */
-async function settle(page: Page) {
-  await page.waitForTimeout(1500);
+/** What the background answered so far (entrypoints/background/tips.ts `tipDecisions`). */
+async function decisions(background: Worker): Promise<{ answered: number; offered: number }> {
+  return background.evaluate(async () => {
+    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
+    return (tipDecisions as { answered: number; offered: number } | undefined) ?? { answered: 0, offered: 0 };
+  });
+}
+
+/** Waits until the background answered `answered` tip requests in all; returns how many offered a card. */
+async function waitForAnswers(background: Worker, answered: number): Promise<number> {
+  await expect.poll(async () => (await decisions(background)).answered).toBeGreaterThanOrEqual(answered);
+  return (await decisions(background)).offered;
+}
+
+/** How many tips the popup counts as shown today. */
+async function shownToday(openExtensionPage: (p: string) => Promise<Page>): Promise<string | null> {
+  const popup = await openExtensionPage('popup.html');
+  const shown = await popup.getByTestId('tips-today').getAttribute('data-shown');
+  await popup.close();
+  return shown;
 }
 
 test.describe('tip cards', () => {
@@ -53,7 +70,8 @@ test.describe('tip cards', () => {
     await expect(card).toHaveCount(0);
     await page.reload();
     await waitForViews(openExtensionPage, 'srikandi', 2);
-    await settle(page);
+    // The background answered the second request, and it offered nothing.
+    expect(await waitForAnswers(background, 2)).toBe(1);
     await expect(card).toHaveCount(0);
   });
 
@@ -67,10 +85,90 @@ test.describe('tip cards', () => {
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
     await expect(page.getByTestId('tip-card')).toBeVisible();
+    // Counted once the card is on the page.
+    await expect.poll(() => shownToday(openExtensionPage)).toBe('1');
     await page.reload();
     await waitForViews(openExtensionPage, 'srikandi', 2);
-    await settle(page);
+    expect(await waitForAnswers(background, 2)).toBe(1);
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
+  });
+
+  test('several government tabs opened at once get exactly the one card the caps allow', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background, { perDay: 1 });
+    const hosts = ['srikandi.arsip.go.id', 'sirup.lkpp.go.id', 'lpse.jatimprov.go.id'];
+    const pages = await Promise.all(hosts.map(() => context.newPage()));
+    // A restored session: every tab loads at the same moment.
+    await Promise.all(pages.map((page, i) => page.goto(server.url(hosts[i] ?? ''))));
+    expect(await waitForAnswers(background, hosts.length)).toBe(1);
+    const cards = async () =>
+      (await Promise.all(pages.map((p) => p.getByTestId('tip-card').count()))).reduce((a, b) => a + b);
+    await expect.poll(cards).toBe(1);
+    await expect.poll(() => shownToday(openExtensionPage)).toBe('1');
+  });
+
+  test('a card that never appeared is not counted: autofocused login, the learner types, submits and leaves', async ({
+    context,
+    server,
+    background,
+    openExtensionPage,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('siasn-instansi.bkn.go.id', '/masuk-autofokus'));
+    await expect(page.getByLabel('NIP')).toBeFocused();
+    // The background reserved a card, which waits for the field to lose focus.
+    expect(await waitForAnswers(background, 1)).toBe(1);
+    await page.keyboard.type('198001012005011001', { delay: 30 });
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('rahasia', { delay: 30 });
+    await expect(page.getByTestId('tip-card')).toHaveCount(0);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/beranda/);
+    // Nothing was counted on the login page, so the caps still allow SIASN's one card today — here.
+    await expect(page.getByTestId('tip-card')).toBeVisible();
+    await expect.poll(() => shownToday(openExtensionPage)).toBe('1');
+
+    // Another login where the learner leaves at once: the popup counts nothing more.
+    await setTipSettings(background, { perSystemPerDay: 5 });
+    const login = await context.newPage();
+    await login.goto(server.url('siasn-instansi.bkn.go.id', '/masuk-autofokus'));
+    expect(await waitForAnswers(background, 3)).toBe(3);
+    await login.keyboard.type('1980', { delay: 30 });
+    await login.close();
+    expect(await shownToday(openExtensionPage)).toBe('1');
+  });
+
+  test('page scripts cannot drive the card, and Escape meant for the page leaves it open', async ({
+    context,
+    server,
+    background,
+  }) => {
+    await setTipSettings(background);
+    const page = await context.newPage();
+    await page.goto(server.url('srikandi.arsip.go.id'));
+    const card = page.getByTestId('tip-card');
+    await expect(card).toBeVisible();
+    await page.evaluate(() => {
+      const root = document.querySelector('langkah-tip')?.shadowRoot;
+      for (const button of root?.querySelectorAll('button') ?? []) (button as HTMLButtonElement).click();
+      root
+        ?.querySelector('button')
+        ?.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    });
+    // A government dialog closing on the learner's Escape, with focus on the page.
+    await page.getByLabel('Unggah lampiran naskah:').focus();
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('tip-why-text')).toBeHidden();
+    await expect(card).toBeVisible();
+    // The learner's own click still works.
+    await page.getByTestId('tip-why').click();
+    await expect(page.getByTestId('tip-why-text')).toBeVisible();
   });
 
   test('Esc closes the card', async ({ context, server, background }) => {
@@ -78,6 +176,8 @@ test.describe('tip cards', () => {
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
     await expect(page.getByTestId('tip-card')).toBeVisible();
+    // Escape is for the card when the learner is in it (reached with Tab).
+    await page.getByTestId('tip-later').focus();
     await page.keyboard.press('Escape');
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
   });
@@ -94,7 +194,7 @@ test.describe('tip cards', () => {
     await page.getByTestId('tip-system-off').click();
     await page.reload();
     await waitForViews(openExtensionPage, 'srikandi', 2);
-    await settle(page);
+    expect(await waitForAnswers(background, 2)).toBe(1);
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
 
     await page.goto(server.url('lpse.jatimprov.go.id'));
@@ -115,7 +215,8 @@ test.describe('tip cards', () => {
     await nip.pressSequentially('19800101', { delay: 50 });
     await waitForViews(openExtensionPage, 'siasn', 1);
     await page.bringToFront();
-    await settle(page);
+    // A card was offered, and it waits while the field has focus.
+    expect(await waitForAnswers(background, 1)).toBe(1);
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
 
     await nip.blur();
@@ -168,6 +269,33 @@ test.describe('tip cards', () => {
     await page.goto(server.url('srikandi.arsip.go.id'));
     await expect(page.getByTestId('tip-card')).toBeVisible();
     expect(await seriousViolations(page, 'langkah-tip')).toEqual([]);
+  });
+});
+
+test.describe('quiet hours in the popup', () => {
+  test('the popup says when tips are quiet, and when they come back', async ({ background, openExtensionPage }) => {
+    // A quiet window around the browser's current local time, whatever the hour the test runs.
+    const window = await background.evaluate(async () => {
+      const pad = (n: number) => String(n).padStart(2, '0');
+      const hour = new Date().getHours();
+      const quietHours = { start: `${pad((hour + 23) % 24)}:00`, end: `${pad((hour + 1) % 24)}:00` };
+      await chrome.storage.local.set({
+        tipCaps: { enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 60, quietHours },
+      });
+      return quietHours;
+    });
+    const popup = await openExtensionPage('popup.html');
+    const dotted = (t: string) => t.replace(':', '.');
+    await expect(popup.getByTestId('tips-quiet')).toHaveText(
+      `Tips berhenti ${dotted(window.start)}–${dotted(window.end)} · ubah di Pengaturan`,
+    );
+    await popup.close();
+
+    // Outside quiet hours, nothing is said.
+    await setTipSettings(background);
+    const later = await openExtensionPage('popup.html');
+    await expect(later.getByTestId('tips-today')).toBeVisible();
+    await expect(later.getByTestId('tips-quiet')).toHaveCount(0);
   });
 });
 

@@ -1,4 +1,13 @@
+import type { Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+/** What the background answered to tip requests so far (entrypoints/background/tips.ts `tipDecisions`). */
+async function tipAnswers(background: Worker): Promise<{ answered: number; offered: number }> {
+  return background.evaluate(async () => {
+    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
+    return (tipDecisions as { answered: number; offered: number } | undefined) ?? { answered: 0, offered: 0 };
+  });
+}
 
 test.describe('recognising government systems', () => {
   test('a government page is recorded by the background and shown in the popup', async ({
@@ -47,6 +56,7 @@ test.describe('systems in use', () => {
     context,
     server,
     openExtensionPage,
+    contentScriptWorlds,
   }) => {
     const popup = await openExtensionPage('popup.html');
     const views = (id: string) =>
@@ -61,7 +71,8 @@ test.describe('systems in use', () => {
     await expect(views('spse-lpse')).toHaveAttribute('data-views', '2');
     await page.goto(server.url('berita.example.com'));
     await page.waitForLoadState('load');
-    await page.waitForTimeout(1500);
+    // Not a government page: Langkah's content script is not there at all.
+    expect(await contentScriptWorlds(page)).toBe(0);
 
     const rows = popup.getByTestId('system-usage');
     await expect(rows).toHaveCount(2);
@@ -100,17 +111,19 @@ test.describe('systems in use', () => {
     await expect(popup.getByTestId('system-usage')).toHaveAttribute('data-system-id', 'siasn');
 
     await page.goto(server.url('srikandi.arsip.go.id'));
-    await page.waitForTimeout(1500);
+    // The background answered all three pages' tip requests, and offered only SIASN's card.
+    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 3, offered: 1 });
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
   });
 
-  test('the global pause stops recording everywhere', async ({ context, server, openExtensionPage }) => {
+  test('the global pause stops recording everywhere', async ({ context, server, background, openExtensionPage }) => {
     const options = await openExtensionPage('options.html');
     await options.getByTestId('pause-toggle').check();
     await expect(options.getByText('Langkah sedang dijeda.')).toBeVisible();
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
-    await page.waitForTimeout(1500);
+    // The page's report was answered (the content script went on to ask for a tip), and nothing was offered.
+    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 1, offered: 0 });
     const popup = await openExtensionPage('popup.html');
     await expect(popup.getByTestId('weekly-systems')).toBeVisible();
     await expect(popup.getByTestId('system-usage')).toHaveCount(0);

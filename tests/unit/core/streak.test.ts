@@ -297,7 +297,14 @@ describe('clock set back a day', () => {
 
   it('is the same result as with the right clock', () => {
     const counts = once(...WEEK, '2026-11-23', '2026-11-24');
-    expect(run(counts, '2026-11-22')).toEqual(run(counts, '2026-11-24'));
+    expect(run(counts, '2026-11-23')).toEqual(run(counts, '2026-11-24'));
+  });
+
+  it('but a day stored more than one day ahead is ignored until it comes, never taken for today', () => {
+    const counts = once(...WEEK, '2026-11-23', '2026-11-24');
+    const result = run(counts, '2026-11-22');
+    // Monday (one day ahead) is taken; Tuesday (two days ahead) waits.
+    expect(result).toMatchObject({ today: '2026-11-23', ignoredFutureDays: ['2026-11-24'] });
   });
 
   it('marks days after today as future in a longer window', () => {
@@ -349,8 +356,10 @@ describe('year boundary (Dec 2025 → Jan 2026)', () => {
 function reference(input: StreakInput) {
   const goal = normalizeDailyGoal(input.dailyGoal);
   const counts = input.goalByDay as Record<DayKey, number>;
+  // Stored days more than one day past today are ignored until their day comes.
+  const horizon = addDays(input.today, 1);
   const keys = Object.keys(counts)
-    .filter((k) => (counts[k] ?? 0) > 0)
+    .filter((k) => (counts[k] ?? 0) > 0 && k <= horizon)
     .sort();
   const today = keys.length && (keys.at(-1) as DayKey) > input.today ? (keys.at(-1) as DayKey) : input.today;
   let current = 0;

@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type BackupDocument, parseBackup } from '../../../core/backup';
+import { type BackupData, type BackupDocument, createBackup, parseBackup } from '../../../core/backup';
 import {
   applyImport,
   backupErrorMessage,
@@ -197,6 +198,24 @@ describe('messages name what is wrong, in Indonesian', () => {
     expect(backupErrorMessage(result.error, await loadTranslator('id'))).toContain(words);
   });
 
+  it('deep nesting says so, in both languages', async () => {
+    const result = parseBackup(`${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(backupErrorMessage(result.error, await loadTranslator('en'))).toContain('too deeply nested');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).toContain('bertingkat terlalu dalam');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).not.toContain('JSON');
+  });
+
+  it('a day from the future names where, and reading a file checks against the learner’s today', async () => {
+    await seed(db);
+    const doc = await exportDocument();
+    const text = JSON.stringify(doc).replace('"day":"2026-11-24"', '"day":"2027-11-24"');
+    const result = await readBackupFile(new Blob([text]), '2026-11-28');
+    if (result.ok) throw new Error('expected a refusal');
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).toMatch(/belum tiba.*baris ke-\d+/);
+    expect(backupErrorMessage(result.error, await loadTranslator('en'))).toMatch(/has not come yet/);
+  });
+
   it('a bad day names the table, the row and the field', async () => {
     await seed(db);
     const doc = await exportDocument();
@@ -232,5 +251,63 @@ describe('xAPI actor and export', () => {
     const statements = JSON.parse(file.text) as { actor: { account: { name: string } } }[];
     expect(statements[0]?.actor.account.name).toBe(await getXapiActor());
     expect((await exportDocument()).data.settings.xapiActor).toBe(await getXapiActor());
+  });
+});
+
+describe('applyImport, the code production runs', () => {
+  it('importing the same file twice changes nothing the second time (any data, any file)', async () => {
+    const hex = (n: number) => n.toString(16).padStart(32, '0');
+    const day = fc.constantFrom('2026-11-23', '2026-11-24', '2026-11-25');
+    const visit = fc.record({
+      day,
+      systemId: fc.constantFrom('siasn', 'srikandi', 'sakti'),
+      views: fc.integer({ min: 1, max: 50 }),
+      firstSeen: fc.integer({ min: 0, max: 1000 }),
+      lastSeen: fc.integer({ min: 1000, max: 2000 }),
+    });
+    const completion = fc.record({
+      id: fc.integer({ min: 1, max: 20 }).map(hex),
+      lessonId: fc.constantFrom('kata-sandi-kuat', 'tanda-tangan-elektronik'),
+      kind: fc.constantFrom('lesson' as const, 'review' as const),
+      day,
+      completedAt: fc.integer({ min: 0, max: 1e6 }),
+      utcOffset: fc.constant(420),
+      correct: fc.constant(1),
+      total: fc.constant(2),
+      durationMs: fc.constant(1000),
+    });
+    const tables = fc.record({
+      completions: fc.uniqueArray(completion, { selector: (c) => c.id, maxLength: 6 }),
+      visits: fc.uniqueArray(visit, { selector: (v) => `${v.day}+${v.systemId}`, maxLength: 6 }),
+    });
+    const asData = (t: Pick<BackupData, 'completions' | 'visits'>): BackupData => ({
+      ...t,
+      reviews: [],
+      tipLog: [],
+      leave: [],
+      settings: {},
+    });
+    const views = (d: BackupData) => d.visits.reduce((sum, v) => sum + v.views, 0);
+    await fc.assert(
+      fc.asyncProperty(tables, tables, async (a, b) => {
+        await db.transaction('rw', db.tables, async () => {
+          for (const table of db.tables) await table.clear();
+          await db.completions.bulkPut(a.completions);
+          await db.visits.bulkPut(a.visits);
+        });
+        const file = createBackup(asData(b), '2026-11-28T09:00:00.000Z');
+        await applyImport(db, file, 'gabungkan');
+        const once = await readAllData(db);
+        const second = await applyImport(db, file, 'gabungkan');
+        expect(second.writes.completions).toEqual([]);
+        expect(second.writes.visits).toEqual([]);
+        expect(await readAllData(db)).toEqual(once);
+        // Nothing the device had is lost, nothing counted twice.
+        expect(views(once)).toBeGreaterThanOrEqual(Math.max(views(asData(a)), views(asData(b))));
+        expect(views(once)).toBeLessThanOrEqual(views(asData(a)) + views(asData(b)));
+        expect(once.completions.length).toBe(new Set([...a.completions, ...b.completions].map((c) => c.id)).size);
+      }),
+      { numRuns: 30 },
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Handlers, onMessages, sendMessage } from '../../../lib/messaging';
 
@@ -11,10 +11,25 @@ const handlers = (over: Partial<Handlers>): Handlers => ({
   tipAction: () => ({ done: false }),
   deleteAllData: () => ({ cleared: false }),
   dataImported: () => ({ refreshed: false }),
+  tipShown: () => ({ confirmed: false }),
   ...over,
 });
 
-const sender = { url: 'https://siasn-instansi.bkn.go.id/' };
+const sender = { url: 'https://siasn-instansi.bkn.go.id/', tab: { id: 7, url: 'https://siasn-instansi.bkn.go.id/' } };
+const optionsPage = { id: fakeBrowser.runtime.id, url: `chrome-extension://${fakeBrowser.runtime.id}/options.html` };
+
+/** Makes the fake browser deliver `runtime.sendMessage` as if `from` sent it (it passes `{}` otherwise). */
+function sendAs(from: object) {
+  return vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: unknown) => {
+    if (!(fakeBrowser.runtime.onMessage as unknown as { hasListeners(): boolean }).hasListeners())
+      throw new Error('No listeners available');
+    return (await fakeBrowser.runtime.onMessage.trigger(message, from as never)).find((r: unknown) => !!r);
+  }) as never);
+}
+
+beforeEach(() => {
+  sendAs(sender);
+});
 
 describe('typed messaging adapter', () => {
   it('delivers a request and its typed reply (fake browser: promise-returning listener)', async () => {
@@ -94,10 +109,70 @@ describe('typed messaging adapter', () => {
   });
 
   it('retries when no background is listening yet (a stopped service worker)', async () => {
-    const send = vi.spyOn(fakeBrowser.runtime, 'sendMessage');
+    const send = sendAs(sender);
     await expect(sendMessage('pageVisited', { eventId: 'e4' }, { retries: 1, retryDelayMs: 1 })).rejects.toThrow(
       /No listeners/,
     );
     expect(send).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('messages by role', () => {
+  const privileged = {
+    completeLesson: {
+      completionId: 'c'.repeat(32),
+      lessonId: 'x',
+      kind: 'lesson',
+      correct: 1,
+      total: 1,
+      durationMs: 1,
+    },
+    deleteAllData: { confirmed: true },
+    dataImported: {},
+  } as const;
+
+  it.each(Object.entries(privileged))(
+    'refuses %s from a content script on a web page, without running it',
+    async (type, data) => {
+      const handler = vi.fn(() => ({ recorded: true, day: '2026-11-28', cleared: true, refreshed: true }));
+      onMessages(handlers({ [type]: handler }));
+      const send = sendAs(sender);
+      await expect(sendMessage(type as never, data as never, { retries: 2, retryDelayMs: 1 })).rejects.toThrow(
+        'forbidden-sender',
+      );
+      expect(handler).not.toHaveBeenCalled();
+      expect(send).toHaveBeenCalledTimes(1); // not retried
+    },
+  );
+
+  it.each(Object.entries(privileged))('accepts %s from an extension page', async (type, data) => {
+    const handler = vi.fn(() => ({ recorded: true, day: '2026-11-28', cleared: true, refreshed: true }));
+    onMessages(handlers({ [type]: handler }));
+    sendAs(optionsPage);
+    await sendMessage(type as never, data as never);
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses a content-script message from an extension page or an unknown sender', async () => {
+    const requestTip = vi.fn(() => ({ offer: null, readTopic: false }));
+    onMessages(handlers({ requestTip }));
+    for (const from of [optionsPage, {}]) {
+      sendAs(from);
+      await expect(sendMessage('requestTip', { elements: [], articleLike: false }, { retries: 0 })).rejects.toThrow(
+        'forbidden-sender',
+      );
+    }
+    expect(requestTip).not.toHaveBeenCalled();
+  });
+
+  it('a web page in a tab is never an extension page, even when it claims an extension URL in its frame', async () => {
+    const deleteAllData = vi.fn(() => ({ cleared: true }));
+    onMessages(handlers({ deleteAllData }));
+    sendAs({
+      url: 'https://evil.example/',
+      tab: { id: 3, url: `chrome-extension://${fakeBrowser.runtime.id}/x.html` },
+    });
+    await expect(sendMessage('deleteAllData', { confirmed: true }, { retries: 0 })).rejects.toThrow('forbidden-sender');
+    expect(deleteAllData).not.toHaveBeenCalled();
   });
 });

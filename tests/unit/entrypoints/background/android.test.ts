@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { deleteAllData } from '../../../../entrypoints/background/data';
 import { setupInternalScripts, syncInternalScripts } from '../../../../entrypoints/background/internal-scripts';
-import { checkReminder, setupReminders } from '../../../../entrypoints/background/reminders';
+import { checkReminder, setupReminders, startReminders } from '../../../../entrypoints/background/reminders';
 import { getDb } from '../../../../lib/db';
 import { canRequestPermissions, hasNotifications } from '../../../../lib/platform';
 import { dailyGoal } from '../../../../lib/settings';
@@ -47,7 +47,8 @@ describe('without notifications', () => {
 
   it('the reminder set-up and the missed-reminder check run without throwing, showing nothing', async () => {
     restore.push(without('notifications'));
-    await expect(setupReminders(() => TUESDAY_10)).resolves.not.toThrow();
+    expect(() => setupReminders(() => TUESDAY_10)).not.toThrow();
+    await expect(startReminders(() => TUESDAY_10)).resolves.not.toThrow();
     expect(await checkReminder(() => TUESDAY_10)).toEqual({ show: false, reason: 'off' });
   });
 
@@ -58,6 +59,11 @@ describe('without notifications', () => {
 
   it('"delete all data" still deletes everything', async () => {
     restore.push(without('notifications'));
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Langkah',
+      version: '0.1.0',
+    });
     await dailyGoal.setValue(3);
     await deleteAllData(() => TUESDAY_10);
     expect(await dailyGoal.getValue()).toBe(1);

@@ -1,7 +1,7 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DAY_ALARM, refreshBadge, setupBadge } from '../../../../entrypoints/background/badge';
+import { DAY_ALARM, refreshBadge, setupBadge, startBadge } from '../../../../entrypoints/background/badge';
 import { type Completion, getDb } from '../../../../lib/db';
 import { completionSummaryCache } from '../../../../lib/habits';
 import { dailyGoal, uiLanguage } from '../../../../lib/settings';
@@ -66,7 +66,8 @@ describe('refreshBadge', () => {
 describe('setupBadge', () => {
   it('draws the badge at start and schedules the redraw at the next rollover hour', async () => {
     await getDb().completions.add(completion('2026-11-24'));
-    await setupBadge(() => local(2026, 11, 24, 22));
+    setupBadge(() => local(2026, 11, 24, 22));
+    await startBadge(() => local(2026, 11, 24, 22));
     expect(await badgeText()).toBe('1');
     expect(await fakeBrowser.alarms.get(DAY_ALARM)).toMatchObject({ scheduledTime: local(2026, 11, 25, 3) });
   });
@@ -74,7 +75,8 @@ describe('setupBadge', () => {
   it('redraws when the day changes', async () => {
     await getDb().completions.add(completion('2026-11-24'));
     let now = local(2026, 11, 24, 22);
-    await setupBadge(() => now);
+    setupBadge(() => now);
+    await startBadge(() => now);
     now = local(2026, 11, 25, 3);
     expect(await badgeText()).toBe('1');
     await fakeBrowser.alarms.onAlarm.trigger({ name: DAY_ALARM, scheduledTime: now });

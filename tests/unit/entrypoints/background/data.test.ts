@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_ALARM } from '../../../../entrypoints/background/badge';
 import { afterImport, deleteAllData, pruneOldReceipts } from '../../../../entrypoints/background/data';
@@ -9,7 +9,26 @@ import { dbV1Records } from '../../../fixtures/db/v1';
 
 const now = () => new Date(2026, 10, 24, 9).getTime();
 
+/** Host permissions as the browser reports them: the manifest's own plus `granted`; `remove` takes them back. */
+function mockPermissions(granted: string[]) {
+  const required = ['*://*.go.id/*'];
+  vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+    manifest_version: 3,
+    name: 'Langkah',
+    version: '0.1.0',
+    host_permissions: required,
+  });
+  let held = [...required, ...granted];
+  vi.spyOn(fakeBrowser.permissions, 'getAll').mockImplementation(async () => ({ permissions: [], origins: [...held] }));
+  const remove = vi.spyOn(fakeBrowser.permissions, 'remove').mockImplementation(async ({ origins = [] }) => {
+    held = held.filter((o) => !origins.includes(o));
+    return true;
+  });
+  return { remove, held: () => held };
+}
+
 beforeEach(async () => {
+  mockPermissions([]);
   const db = getDb();
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
@@ -43,6 +62,17 @@ describe('deleteAllData', () => {
     const alarms = (await fakeBrowser.alarms.getAll()).map((a) => a.name).sort();
     expect(alarms).toEqual([DAY_ALARM, REMINDER_ALARM].sort()); // the default reminder is on
     expect(await fakeBrowser.action.getBadgeText({})).toBe('•'); // no streak, today pending
+  });
+});
+
+describe('deleteAllData and host permissions', () => {
+  it('gives back the hosts granted for internal systems, and only those', async () => {
+    const permissions = mockPermissions(['*://simpeg.pemda-contoh.id/*', '*://10.20.30.40/*']);
+    await deleteAllData(now);
+    expect(permissions.remove).toHaveBeenCalledWith({
+      origins: ['*://simpeg.pemda-contoh.id/*', '*://10.20.30.40/*'],
+    });
+    expect(permissions.held()).toEqual(['*://*.go.id/*']);
   });
 });
 

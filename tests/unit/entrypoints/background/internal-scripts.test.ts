@@ -18,7 +18,10 @@ function mockScripting(granted: string[]) {
   const register = vi.spyOn(fakeBrowser.scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
     registered.push(...(scripts as unknown[]));
   });
-  return { register, unregister, registered };
+  const update = vi.spyOn(fakeBrowser.scripting, 'updateContentScripts').mockImplementation(async (scripts) => {
+    for (const change of scripts) Object.assign(registered[0] as object, change);
+  });
+  return { register, unregister, update, registered };
 }
 
 describe('internal systems', () => {
@@ -40,6 +43,22 @@ describe('internal systems', () => {
     await syncInternalScripts([]);
     expect(registered).toHaveLength(0);
     expect(unregister).toHaveBeenCalled();
+  });
+
+  it('leaves the registration alone when the set of hosts did not change, and updates it in place when it did', async () => {
+    const { register, unregister, update, registered } = mockScripting([
+      internalOrigin(simpeg.host),
+      internalOrigin(intranet.host),
+    ]);
+    await syncInternalScripts([simpeg, intranet]);
+    await syncInternalScripts([intranet, simpeg]);
+    expect(register).toHaveBeenCalledTimes(1);
+    expect(unregister).not.toHaveBeenCalled();
+    expect(update).not.toHaveBeenCalled();
+    await syncInternalScripts([simpeg]);
+    // Updated in place: at no moment is the script unregistered.
+    expect(unregister).not.toHaveBeenCalled();
+    expect(registered).toEqual([expect.objectContaining({ matches: ['*://simpeg.pemda-contoh.id/*'] })]);
   });
 
   it('are detected by the registry next to the catalog, which still wins for its own hosts', () => {

@@ -10,6 +10,7 @@ import {
   REMINDER_ALARM,
   REMINDER_NOTIFICATION_PREFIX,
   setupReminders,
+  startReminders,
 } from '../../../../entrypoints/background/reminders';
 import { type Completion, getDb } from '../../../../lib/db';
 import { reminder, rolloverHour } from '../../../../lib/settings';
@@ -66,6 +67,12 @@ describe('ensureReminderAlarm', () => {
 });
 
 describe('checkReminder', () => {
+  it('a completion stored a year ahead (clock set forward, crafted file) does not silence today’s reminder', async () => {
+    await getDb().completions.add(completion('2027-11-24'));
+    expect(await checkReminder(() => TUESDAY_10)).toEqual({ show: true });
+    expect(await lastReminderDay.getValue()).toBe('2026-11-24');
+  });
+
   it("shows today's lesson with its minutes when the goal is unmet on a working day", async () => {
     expect(await checkReminder(() => TUESDAY_10)).toEqual({ show: true });
     const pick = await todayPickItem.getValue();
@@ -117,21 +124,24 @@ describe('checkReminder', () => {
 describe('setupReminders', () => {
   it('catches up a reminder missed while the browser was closed, and creates the alarm once', async () => {
     // The browser opens at 10:00; the 08:00 reminder was missed.
-    await setupReminders(() => TUESDAY_10);
+    setupReminders(() => TUESDAY_10);
+    await startReminders(() => TUESDAY_10);
     expect(await shown()).toHaveLength(1);
     const alarm = await fakeBrowser.alarms.get(REMINDER_ALARM);
     expect(alarm).toMatchObject({ scheduledTime: local(2026, 11, 25, 8, 0) });
 
     // A later start the same day neither shows it again nor resets the alarm.
     await fakeBrowser.notifications.clear((await shown())[0] ?? '');
-    await setupReminders(() => TUESDAY_10 + 2 * 3_600_000);
+    setupReminders(() => TUESDAY_10 + 2 * 3_600_000);
+    await startReminders(() => TUESDAY_10 + 2 * 3_600_000);
     expect(await shown()).toEqual([]);
     expect(await fakeBrowser.alarms.getAll()).toEqual([alarm]);
   });
 
   it('shows the reminder when the alarm fires', async () => {
     let now = local(2026, 11, 24, 7, 0);
-    await setupReminders(() => now);
+    setupReminders(() => now);
+    await startReminders(() => now);
     expect(await shown()).toEqual([]);
     now = local(2026, 11, 24, 8, 0);
     await fakeBrowser.alarms.onAlarm.trigger({ name: REMINDER_ALARM, scheduledTime: now, periodInMinutes: 1440 });
@@ -141,7 +151,8 @@ describe('setupReminders', () => {
   });
 
   it('opens the offered lesson when the notification is clicked', async () => {
-    await setupReminders(() => TUESDAY_10);
+    setupReminders(() => TUESDAY_10);
+    await startReminders(() => TUESDAY_10);
     const [id] = await shown();
     expect(id).toBeDefined();
     await fakeBrowser.notifications.onClicked.trigger(id ?? '');

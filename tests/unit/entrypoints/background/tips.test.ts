@@ -1,0 +1,100 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { RESERVATION_MS } from '../../../../core/caps';
+import { requestTip, tipAction, tipDecisions, tipShown } from '../../../../entrypoints/background/tips';
+import { getDb } from '../../../../lib/db';
+import { tipCaps } from '../../../../lib/settings';
+
+/** Tuesday 24 Nov 2026, 10:00 local: a working day, outside quiet hours. */
+const now = new Date(2026, 10, 24, 10).getTime();
+const hosts = ['srikandi.arsip.go.id', 'siasn-instansi.bkn.go.id', 'sirup.lkpp.go.id', 'www.contoh.go.id'];
+const tab = (id: number, host = hosts[id % hosts.length]): Browser.runtime.MessageSender => ({
+  url: `https://${host}/`,
+  tab: { id, url: `https://${host}/` } as Browser.tabs.Tab,
+  frameId: 0,
+});
+const ask = (sender: ReturnType<typeof tab>, at = now) => requestTip({ elements: [], articleLike: false }, sender, at);
+
+beforeEach(async () => {
+  await getDb().tipLog.clear();
+});
+
+describe('requestTip under concurrency', () => {
+  it('three tabs asking at the same moment get one card when the caps allow one', async () => {
+    const replies = await Promise.all([ask(tab(1)), ask(tab(2)), ask(tab(3))]);
+    expect(replies.filter((r) => r.offer).length).toBe(1);
+    expect(await getDb().tipLog.count()).toBe(1);
+    // Every answer is counted, so an end-to-end test can wait for them instead of sleeping.
+    expect(await tipDecisions.getValue()).toEqual({ answered: 3, offered: 1 });
+  });
+
+  it.each([1, 2, 3])('with perDay %i and no spacing, eight tabs at once get exactly that many', async (perDay) => {
+    await tipCaps.setValue({
+      enabled: true,
+      perSystemPerDay: 5,
+      perDay,
+      minMinutesBetween: 0,
+      quietHours: null,
+    });
+    const replies = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((id) => ask(tab(id))));
+    expect(replies.filter((r) => r.offer).length).toBe(perDay);
+    expect(await getDb().tipLog.count()).toBe(perDay);
+  });
+});
+
+describe('a tip counts when its card is shown', () => {
+  it('an offer is a reservation until its card is mounted', async () => {
+    const { offer } = await ask(tab(1));
+    expect(offer).not.toBeNull();
+    const entry = await getDb().tipLog.get(offer?.offerId ?? '');
+    expect(entry).toMatchObject({ shownAt: null, tabId: 1 });
+    expect(await tipShown(offer?.offerId, tab(1), now + 5000)).toEqual({ confirmed: true });
+    expect(await getDb().tipLog.get(offer?.offerId ?? '')).toMatchObject({ shownAt: now + 5000 });
+    // Confirmed once only.
+    expect(await tipShown(offer?.offerId, tab(1), now + 6000)).toEqual({ confirmed: false });
+  });
+
+  it('only the tab the offer was made for may confirm or act on it', async () => {
+    const { offer } = await ask(tab(1));
+    expect(await tipShown(offer?.offerId, tab(2), now)).toEqual({ confirmed: false });
+    expect(await tipAction(offer?.offerId ?? '', 'never', tab(2))).toEqual({ done: false });
+    expect(await getDb().tipLog.get(offer?.offerId ?? '')).toMatchObject({ shownAt: null, action: null });
+  });
+
+  it('a reservation holds the caps while its card may still appear', async () => {
+    await ask(tab(1));
+    expect((await ask(tab(2), now + RESERVATION_MS - 1)).offer).toBeNull();
+  });
+
+  it('a reservation whose card never appeared lapses and frees the caps', async () => {
+    await ask(tab(1));
+    const later = await ask(tab(2), now + RESERVATION_MS);
+    expect(later.offer).not.toBeNull();
+  });
+
+  it('a new page in the same tab frees that tab’s reservation at once (the learner left the page)', async () => {
+    const first = await ask(tab(1, 'siasn-instansi.bkn.go.id'));
+    const second = await ask(tab(1, 'siasn-instansi.bkn.go.id'), now + 1000);
+    expect(first.offer).not.toBeNull();
+    expect(second.offer).not.toBeNull();
+  });
+
+  it('a shown card keeps counting after the reservation time', async () => {
+    const { offer } = await ask(tab(1));
+    await tipShown(offer?.offerId, tab(1), now + 1000);
+    expect((await ask(tab(2), now + RESERVATION_MS * 3)).offer).toBeNull();
+    expect((await ask(tab(1), now + RESERVATION_MS * 3)).offer).toBeNull();
+  });
+
+  it('offers logged before reservations existed (no shownAt) count as shown', async () => {
+    await getDb().tipLog.add({
+      offerId: 'a'.repeat(32),
+      day: '2026-11-24',
+      tipId: 'srikandi-lampiran',
+      systemId: 'srikandi',
+      at: now - 1000,
+      action: null,
+    });
+    expect((await ask(tab(2), now + RESERVATION_MS * 3)).offer).toBeNull();
+  });
+});
