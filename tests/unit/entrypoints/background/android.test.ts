@@ -64,6 +64,7 @@ describe('without notifications', () => {
       name: 'Langkah',
       version: '0.1.0',
     });
+    vi.spyOn(fakeBrowser.permissions, 'getAll').mockResolvedValue({ permissions: [], origins: [] });
     await dailyGoal.setValue(3);
     await deleteAllData(() => TUESDAY_10);
     expect(await dailyGoal.getValue()).toBe(1);
