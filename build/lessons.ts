@@ -4,6 +4,7 @@
  * ContentError naming the file, the field and what to fix. Runs in Node only.
  * The file format is documented for trainers in lessons/README.md.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { z } from 'zod';
 import type { Catalog } from '../core/catalog';
 import {
   countWords,
+  EXAMPLE_STEPS,
+  LESSON_IMAGES,
   LESSON_LEVELS,
   LESSON_LIMITS,
   LESSON_PILLARS,
@@ -23,11 +26,15 @@ import {
 } from '../core/lesson';
 import { loadCatalog } from './catalog';
 import { ContentError } from './errors';
+import { type BundledImage, bundledImages, checkImageRef, imageRefs } from './lesson-images';
 
 export const LESSONS_DIR = 'lessons';
 
 /** The heading of the quiz section, compared case-insensitively. */
 export const QUIZ_HEADING = 'Kuis';
+
+/** A card whose heading starts with this (case-insensitively) is a worked example. */
+export const EXAMPLE_PREFIX = 'Contoh:';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -185,13 +192,27 @@ function parseFrontMatter(split: SplitFile, file: string): FrontMatter {
 
 // ---------------------------------------------------------------- Markdown
 
+/** A local lesson image as written in a card: `img/name.png`. */
+const LOCAL_IMAGE = /^img\/[a-z0-9][a-z0-9_-]*\.[a-z0-9]+$/i;
+
 /**
  * markdown-it configured for untrusted lesson text: raw HTML is escaped
- * (`html: false`), only http(s) links become links and they open in a new tab.
+ * (`html: false`), only http(s) links become links and they open in a new tab;
+ * images only from `img/` (checked by `compileCard`), served from the
+ * extension's own `lesson-img/`.
  */
 export function createLessonMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-  md.validateLink = (url) => /^https?:\/\/\S+$/i.test(url.trim());
+  md.validateLink = (url) => /^https?:\/\/\S+$/i.test(url.trim()) || LOCAL_IMAGE.test(url.trim());
+  const renderImage = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = String(token?.attrGet('src') ?? '');
+    if (token && LOCAL_IMAGE.test(src)) {
+      token.attrSet('src', `/${LESSON_IMAGES.publicDir}/${src.slice('img/'.length)}`);
+    }
+    return renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx];
     if (token) {
@@ -230,9 +251,13 @@ interface Section {
 }
 
 class BodyReader {
+  /** Image file names the cards reference. */
+  readonly images = new Set<string>();
+
   constructor(
     readonly file: string,
     readonly bodyStart: number,
+    readonly imageDir?: string,
   ) {}
 
   line(token: Token | undefined): number {
@@ -269,18 +294,54 @@ class BodyReader {
     return { before, sections };
   }
 
-  /** Safe inline HTML and its plain text; images are refused. */
+  /** Safe inline HTML and its plain text; images are refused (they belong on cards). */
   inline(source: string, field: string, at: Token | undefined): { html: string; text: string } {
     const tokens = md.parseInline(source, {});
-    if (hasImage(tokens)) this.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', at);
+    if (hasImage(tokens) || imageRefs(source).length > 0) {
+      this.fail(field, 'gambar hanya boleh di kartu, tidak di kuis; hapus ![…](…)', at);
+    }
     return { html: md.renderer.render(tokens, md.options, {}), text: inlineText(tokens) };
+  }
+
+  /** Checks every image written in a card's inline token; remembers the files. */
+  images_(token: Token, field: string): void {
+    const refs = imageRefs(token.content);
+    refs.forEach((ref, i) => {
+      const checked = checkImageRef(ref, this.imageDir);
+      if ('problem' in checked) this.fail(`${field}.images[${i}]`, checked.problem, token);
+      this.images.add(checked.name);
+    });
+    // markdown-it must have read each one as an image, or it would show as text.
+    const parsed = countImages(token.children ?? []);
+    if (parsed !== refs.length)
+      this.fail(`${field}.images`, 'tulis gambar sebagai ![teks pengganti](img/nama.png)', token);
+  }
+}
+
+function countImages(tokens: readonly Token[]): number {
+  let count = 0;
+  for (const token of tokens) {
+    if (token.type === 'image') count++;
+    if (token.children) count += countImages(token.children);
+  }
+  return count;
+}
+
+/** Links in a card must be http(s): a relative address would open inside the extension. */
+function checkLinks(reader: BodyReader, token: Token, field: string): void {
+  for (const child of token.children ?? []) {
+    if (child.type === 'link_open' && !/^https?:\/\//i.test(String(child.attrGet('href') ?? ''))) {
+      reader.fail(field, `tautan "${child.attrGet('href')}" harus alamat lengkap yang diawali https://`, token);
+    }
   }
 }
 
 function compileCard(reader: BodyReader, section: Section, index: number): { card: LessonCard; words: string } {
   const field = `cards[${index}]`;
   if (!section.title) reader.fail(`${field}.title`, 'judul kartu kosong: tulis teks setelah "## "');
-  if (hasImage([section.heading])) reader.fail(`${field}.title`, 'gambar tidak boleh di judul kartu');
+  if (hasImage([section.heading]) || imageRefs(section.heading.content).length > 0) {
+    reader.fail(`${field}.title`, 'gambar tidak boleh di judul kartu');
+  }
   const content = section.tokens.filter((token) => token.type !== 'hr');
   if (content.length === 0) reader.fail(field, `kartu "${section.title}" tidak berisi teks`);
   for (const token of section.tokens) {
@@ -291,14 +352,59 @@ function compileCard(reader: BodyReader, section: Section, index: number): { car
         token,
       );
     }
-    if (token.type === 'inline' && hasImage([token])) {
-      reader.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', token);
+    if (token.type === 'inline') {
+      reader.images_(token, field);
+      checkLinks(reader, token, field);
     }
   }
   const text = section.tokens.filter((token) => token.type === 'inline').map((token) => inlineText([token]));
+  const words = [section.title, ...text].join(' ');
+  if (section.title.toLowerCase().startsWith(EXAMPLE_PREFIX.toLowerCase())) {
+    return { card: compileExample(reader, section, field), words };
+  }
+  return { card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) }, words };
+}
+
+/**
+ * A worked example: `## Contoh: …`, one scenario paragraph, then a numbered
+ * list of EXAMPLE_STEPS.min–max steps, each one line.
+ */
+function compileExample(reader: BodyReader, section: Section, field: string): LessonCard {
+  const title = section.title.slice(EXAMPLE_PREFIX.length).trim();
+  if (!title) reader.fail(`${field}.title`, `tulis judul contoh setelah "## ${EXAMPLE_PREFIX} "`);
+  const format = `contoh ditulis sebagai satu paragraf skenario, lalu daftar bernomor ${EXAMPLE_STEPS.min}–${EXAMPLE_STEPS.max} langkah (1. … 2. … 3. …)`;
+  const blocks = section.tokens.filter((token) => token.level === 0 && token.nesting !== -1 && token.type !== 'hr');
+  const [scenario, list, ...rest] = blocks;
+  if (scenario?.type !== 'paragraph_open') reader.fail(`${field}.scenario`, format, scenario);
+  if (list?.type !== 'ordered_list_open') reader.fail(`${field}.steps`, format, list ?? scenario);
+  if (rest[0]) reader.fail(field, `tidak ada teks sesudah langkah-langkah contoh; ${format}`, rest[0]);
+  const start = section.tokens.indexOf(scenario);
+  const scenarioTokens = section.tokens.slice(start, start + inside(section.tokens, scenario).length + 2);
+  const listTokens = inside(section.tokens, list);
+  const steps: string[] = [];
+  for (const item of listTokens) {
+    if (item.type !== 'list_item_open' || item.level !== list.level + 1) continue;
+    const stepField = `${field}.steps[${steps.length}]`;
+    const itemTokens = inside(listTokens, item);
+    const itemBlocks = itemTokens.filter((token) => token.level === item.level + 1 && token.nesting === 1);
+    const inline = itemTokens.find((token) => token.type === 'inline');
+    if (itemBlocks.length !== 1 || itemBlocks[0]?.type !== 'paragraph_open' || !inline?.content.trim()) {
+      reader.fail(stepField, 'setiap langkah cukup satu baris teks', item);
+    }
+    steps.push(md.renderer.render(inline.children ?? [], md.options, {}));
+  }
+  if (steps.length < EXAMPLE_STEPS.min || steps.length > EXAMPLE_STEPS.max) {
+    reader.fail(
+      `${field}.steps`,
+      `ada ${steps.length} langkah; contoh berisi ${EXAMPLE_STEPS.min}–${EXAMPLE_STEPS.max} langkah`,
+      list,
+    );
+  }
   return {
-    card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) },
-    words: [section.title, ...text].join(' '),
+    kind: 'example',
+    title,
+    html: md.renderer.render(scenarioTokens, md.options, {}),
+    steps,
   };
 }
 
@@ -365,12 +471,24 @@ function compileQuestion(
 
   return {
     question: {
+      id: questionId(prompt.text),
       prompt: prompt.html,
       options: options.map(({ text, correct }) => ({ text, correct })),
       explanation: explanation.html,
     },
     words: [prompt.text, ...options.map((option) => option.plain), explanation.text].join(' '),
   };
+}
+
+/**
+ * A question's stable id: the first 10 hex digits of the SHA-256 of its
+ * prompt's plain text (spaces collapsed, lower case). Reordering questions,
+ * adding new ones or editing options and explanations keeps every id, so the
+ * learner's exposure counts carry over; a rewritten prompt is a new question.
+ */
+export function questionId(promptText: string): string {
+  const normal = promptText.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha256').update(normal).digest('hex').slice(0, 10);
 }
 
 /** The tokens strictly inside the block opened at `open` (up to its matching close). */
@@ -434,8 +552,13 @@ function readExplanation(
   return reader.inline(source, `${field}.explanation`, quote);
 }
 
-function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson, 'cards' | 'quiz' | 'words'> {
-  const reader: BodyReader = new BodyReader(file, bodyStart);
+function compileBody(
+  body: string,
+  file: string,
+  bodyStart: number,
+  imageDir: string | undefined,
+): Pick<Lesson, 'cards' | 'quiz' | 'words'> & { images: string[] } {
+  const reader: BodyReader = new BodyReader(file, bodyStart, imageDir);
   const tokens = md.parse(body, {});
   const firstH1 = tokens.find((token) => token.type === 'heading_open' && token.tag === 'h1');
   if (firstH1) reader.fail('body', 'judul "# " tidak dipakai: judul pelajaran ada di front matter (title)', firstH1);
@@ -474,6 +597,13 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
     );
   }
   const quiz = quizParts.sections.map((section, i) => compileQuestion(reader, section, i));
+  const firstWithId = new Map<string, number>();
+  quiz.forEach(({ question }, i) => {
+    const same = firstWithId.get(question.id);
+    if (same !== undefined)
+      reader.fail(`quiz[${i}].prompt`, `pertanyaan ini sama dengan quiz[${same}]; setiap pertanyaan harus berbeda`);
+    firstWithId.set(question.id, i);
+  });
 
   // One run shows the cards and at most `questionsPerRun` questions of the pool: the longest of
   // them bound what a learner reads.
@@ -487,17 +617,27 @@ function compileBody(body: string, file: string, bodyStart: number): Pick<Lesson
       `terlalu panjang: ${words} kata (maksimal ${LESSON_LIMITS.maxWords} untuk kartu + ${LESSON_LIMITS.questionsPerRun} pertanyaan terpanjang); ringkas atau pecah jadi dua pelajaran`,
     );
   }
-  return { cards: cards.map((c) => c.card), quiz: quiz.map((q) => q.question), words };
+  return { cards: cards.map((c) => c.card), quiz: quiz.map((q) => q.question), words, images: [...reader.images] };
 }
 
 // ---------------------------------------------------------------- lessons
 
 /**
  * Compiles one lesson file's text. `file` only names the source in errors;
- * `systemIds` are the catalog ids a lesson may link to. The id ↔ file name rule
- * and duplicate ids are checked across files by `checkLessons`.
+ * `systemIds` are the catalog ids a lesson may link to; `imageDir` is where
+ * its images live (lessons/img). The id ↔ file name rule and duplicate ids are
+ * checked across files by `checkLessons`.
  */
-export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>): Lesson {
+export function compileLesson(text: string, file: string, systemIds: ReadonlySet<string>, imageDir?: string): Lesson {
+  return compileLessonFile(text, file, systemIds, imageDir).lesson;
+}
+
+function compileLessonFile(
+  text: string,
+  file: string,
+  systemIds: ReadonlySet<string>,
+  imageDir: string | undefined,
+): { lesson: Lesson; images: string[] } {
   const split = splitFrontMatter(text, file);
   const front = parseFrontMatter(split, file);
   const seenSystems = new Set<string>();
@@ -513,7 +653,8 @@ export function compileLesson(text: string, file: string, systemIds: ReadonlySet
     if (seenTopics.has(topic)) throw new ContentError(file, `topics[${i}]`, `topik "${topic}" ditulis dua kali`);
     seenTopics.add(topic);
   });
-  return { ...front, ...compileBody(split.body, file, split.bodyStart) };
+  const { images, ...body } = compileBody(split.body, file, split.bodyStart, imageDir);
+  return { lesson: { ...front, ...body }, images };
 }
 
 /** The lesson files of `dir` (every `*.md` except README.md), sorted by name. */
@@ -533,6 +674,8 @@ function fileLabel(path: string): string {
 export interface LessonCheck {
   /** Every lesson that compiled, sorted by id. */
   lessons: Lesson[];
+  /** File names in lessons/img that the compiled lessons reference, sorted. */
+  images: string[];
   /** At most one error per broken file, in file-name order. */
   errors: ContentError[];
 }
@@ -540,14 +683,16 @@ export interface LessonCheck {
 /** Compiles every lesson of `dir` against `catalog`, collecting one error per broken file. */
 export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
   if (!existsSync(dir))
-    return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')] };
+    return { lessons: [], images: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')] };
   const systemIds = new Set(catalog.systems.map((system) => system.id));
   const errors: ContentError[] = [];
-  const compiled: { name: string; label: string; lesson: Lesson }[] = [];
+  const compiled: { name: string; label: string; lesson: Lesson; images: string[] }[] = [];
+  const imageDir = resolve(dir, LESSON_IMAGES.dir);
   for (const name of lessonFileNames(dir)) {
     const label = fileLabel(resolve(dir, name));
     try {
-      compiled.push({ name, label, lesson: compileLesson(readFileSync(resolve(dir, name), 'utf8'), label, systemIds) });
+      const file = compileLessonFile(readFileSync(resolve(dir, name), 'utf8'), label, systemIds, imageDir);
+      compiled.push({ name, label, ...file });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
       errors.push(error);
@@ -559,7 +704,8 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
     if (name === `${lesson.id}.md` && !owners.has(lesson.id)) owners.set(lesson.id, label);
   }
   const lessons: Lesson[] = [];
-  for (const { name, label, lesson } of compiled) {
+  const images = new Set<string>();
+  for (const { name, label, lesson, images: used } of compiled) {
     const owner = owners.get(lesson.id);
     if (owner && owner !== label) {
       errors.push(
@@ -576,10 +722,11 @@ export function checkLessons(dir: string, catalog: Catalog): LessonCheck {
       continue;
     }
     lessons.push(lesson);
+    for (const image of used) images.add(image);
   }
   errors.sort((a, b) => a.file.localeCompare(b.file));
   lessons.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { lessons, errors };
+  return { lessons, images: [...images].sort(), errors };
 }
 
 /** All lessons of `dir`, sorted by id; throws the first ContentError if any file is broken. */
@@ -597,4 +744,12 @@ export function loadLessons(root = PROJECT_ROOT): Lesson[] {
 /** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */
 export function lessonWatchFiles(root = PROJECT_ROOT): string[] {
   return lessonFileNames(resolve(root, LESSONS_DIR)).map((name) => `${LESSONS_DIR}/${name}`);
+}
+
+/** The lesson images to bundle (checked and, for SVG, sanitised): those the lessons under `root` reference. */
+export function loadLessonImages(root = PROJECT_ROOT): BundledImage[] {
+  const dir = resolve(root, LESSONS_DIR);
+  const { images, errors } = checkLessons(dir, loadCatalog(root));
+  if (errors[0]) throw errors[0];
+  return bundledImages(resolve(dir, LESSON_IMAGES.dir), images);
 }
