@@ -36,9 +36,7 @@ function schemaAt(version: number): Record<string, string> {
   for (const n of [...fixtures.keys()].sort((a, b) => a - b)) {
     if (n <= version) Object.assign(schema, fixtures.get(n)?.stores);
   }
-  return Object.fromEntries(
-    Object.entries(schema).filter((entry): entry is [string, string] => entry[1] !== null),
-  );
+  return Object.fromEntries(Object.entries(schema).filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
 /** The versions LangkahDB declares, with their stores (Dexie keeps them on `_versions`). */
