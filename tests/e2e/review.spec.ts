@@ -57,6 +57,14 @@ test('a lesson finished all right comes back as a review days later, asking a qu
   test.setTimeout(120_000);
   const first = await openExtensionPage(`lesson.html?id=${LESSON}`);
   await expect(first.locator('.card')).toBeVisible();
+  // The lesson's diagram ships inside the extension, with its alt text, and loads.
+  const diagram = first.locator('.card-body img');
+  await expect(diagram).toHaveAttribute('src', '/lesson-img/bagian-alamat-situs.svg');
+  await expect(diagram).toHaveAttribute('alt', /nama host/);
+  await expect
+    .poll(() => diagram.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+    .toBeGreaterThan(0);
+  expect(await seriousViolations(first)).toEqual([]);
   while (await first.locator('.card').count()) await first.getByTestId('lesson-continue').click();
   const firstAsked = await answerAllRight(first);
   // A pool of three: the first run asks two, keeping one for the first review.
