@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
+import { loadLessonImages } from './build/lessons';
 
 /** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
 export const GECKO_ID = 'langkah@langkah.id';
@@ -51,6 +52,16 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
+    // Lesson images (lessons/img, checked, SVG sanitised) ship inside the extension: never fetched.
+    'build:publicAssets': (_wxt, files) => {
+      for (const image of loadLessonImages()) {
+        files.push(
+          'contents' in image
+            ? { relativeDest: image.dest, contents: image.contents }
+            : { relativeDest: image.dest, absoluteSrc: image.absolutePath },
+        );
+      }
+    },
     'build:manifestGenerated': (_wxt, manifest) => {
       // The content script's reach is the catalog's, computed from data/systems.yaml,
       // so adding a system in the data file is enough to be injected there.

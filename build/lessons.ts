@@ -4,6 +4,7 @@
  * ContentError naming the file, the field and what to fix. Runs in Node only.
  * The file format is documented for trainers in lessons/README.md.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,8 @@ import { z } from 'zod';
 import type { Catalog } from '../core/catalog';
 import {
   countWords,
+  EXAMPLE_STEPS,
+  LESSON_IMAGES,
   LESSON_LEVELS,
   LESSON_LIMITS,
   LESSON_PILLARS,
@@ -23,6 +26,7 @@ import {
 } from '../core/lesson';
 import { loadCatalog } from './catalog';
 import { ContentError } from './errors';
+import { type BundledImage, bundledImages, checkImageRef, imageRefs } from './lesson-images';
 import { loadPaths, PATHS_FILE } from './paths';
 import {
   type ContentPolicy,
@@ -50,6 +54,9 @@ export const LESSONS_DIR = 'lessons';
 
 /** The heading of the quiz section, compared case-insensitively. */
 export const QUIZ_HEADING = 'Kuis';
+
+/** A card whose heading starts with this (case-insensitively) is a worked example. */
+export const EXAMPLE_PREFIX = 'Contoh:';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -215,13 +222,27 @@ function parseFrontMatter(split: SplitFile, file: string): ParsedFrontMatter {
 
 // ---------------------------------------------------------------- Markdown
 
+/** A local lesson image as written in a card: `img/name.png`. */
+const LOCAL_IMAGE = /^img\/[a-z0-9][a-z0-9_-]*\.[a-z0-9]+$/i;
+
 /**
  * markdown-it configured for untrusted lesson text: raw HTML is escaped
- * (`html: false`), only http(s) links become links and they open in a new tab.
+ * (`html: false`), only http(s) links become links and they open in a new tab;
+ * images only from `img/` (checked by `compileCard`), served from the
+ * extension's own `lesson-img/`.
  */
 export function createLessonMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt('default', { html: false, linkify: false, typographer: false });
-  md.validateLink = (url) => /^https?:\/\/\S+$/i.test(url.trim());
+  md.validateLink = (url) => /^https?:\/\/\S+$/i.test(url.trim()) || LOCAL_IMAGE.test(url.trim());
+  const renderImage = md.renderer.rules.image;
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx];
+    const src = String(token?.attrGet('src') ?? '');
+    if (token && LOCAL_IMAGE.test(src)) {
+      token.attrSet('src', `/${LESSON_IMAGES.publicDir}/${src.slice('img/'.length)}`);
+    }
+    return renderImage ? renderImage(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
   md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
     const token = tokens[idx];
     if (token) {
@@ -297,10 +318,13 @@ export interface QuestionSource {
 class BodyReader {
   /** Every line of prose a learner reads, filled while compiling. */
   readonly prose: ProseLine[] = [];
+  /** Image file names the cards reference. */
+  readonly images = new Set<string>();
 
   constructor(
     readonly file: string,
     readonly bodyStart: number,
+    readonly imageDir?: string,
   ) {}
 
   line(token: Token | undefined): number {
@@ -337,19 +361,55 @@ class BodyReader {
     return { before, sections };
   }
 
-  /** Safe inline HTML and its plain text; images are refused. Its prose is recorded at `at`'s line. */
+  /** Safe inline HTML and its plain text; images are refused (they belong on cards). Its prose is recorded at `at`'s line. */
   inline(source: string, field: string, at: Token | undefined): { html: string; text: string } {
     const tokens = md.parseInline(source, {});
-    if (hasImage(tokens)) this.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', at);
+    if (hasImage(tokens) || imageRefs(source).length > 0) {
+      this.fail(field, 'gambar hanya boleh di kartu, tidak di kuis; hapus ![…](…)', at);
+    }
     this.prose.push(...proseLines(tokens[0]?.children ?? [], field, this.line(at)));
     return { html: md.renderer.render(tokens, md.options, {}), text: inlineText(tokens) };
+  }
+
+  /** Checks every image written in a card's inline token; remembers the files. */
+  images_(token: Token, field: string): void {
+    const refs = imageRefs(token.content);
+    refs.forEach((ref, i) => {
+      const checked = checkImageRef(ref, this.imageDir);
+      if ('problem' in checked) this.fail(`${field}.images[${i}]`, checked.problem, token);
+      this.images.add(checked.name);
+    });
+    // markdown-it must have read each one as an image, or it would show as text.
+    const parsed = countImages(token.children ?? []);
+    if (parsed !== refs.length)
+      this.fail(`${field}.images`, 'tulis gambar sebagai ![teks pengganti](img/nama.png)', token);
+  }
+}
+
+function countImages(tokens: readonly Token[]): number {
+  let count = 0;
+  for (const token of tokens) {
+    if (token.type === 'image') count++;
+    if (token.children) count += countImages(token.children);
+  }
+  return count;
+}
+
+/** Links in a card must be http(s): a relative address would open inside the extension. */
+function checkLinks(reader: BodyReader, token: Token, field: string): void {
+  for (const child of token.children ?? []) {
+    if (child.type === 'link_open' && !/^https?:\/\//i.test(String(child.attrGet('href') ?? ''))) {
+      reader.fail(field, `tautan "${child.attrGet('href')}" harus alamat lengkap yang diawali https://`, token);
+    }
   }
 }
 
 function compileCard(reader: BodyReader, section: Section, index: number): { card: LessonCard; words: string } {
   const field = `cards[${index}]`;
   if (!section.title) reader.fail(`${field}.title`, 'judul kartu kosong: tulis teks setelah "## "');
-  if (hasImage([section.heading])) reader.fail(`${field}.title`, 'gambar tidak boleh di judul kartu');
+  if (hasImage([section.heading]) || imageRefs(section.heading.content).length > 0) {
+    reader.fail(`${field}.title`, 'gambar tidak boleh di judul kartu');
+  }
   const content = section.tokens.filter((token) => token.type !== 'hr');
   if (content.length === 0) reader.fail(field, `kartu "${section.title}" tidak berisi teks`);
   for (const token of section.tokens) {
@@ -360,17 +420,62 @@ function compileCard(reader: BodyReader, section: Section, index: number): { car
         token,
       );
     }
-    if (token.type === 'inline' && hasImage([token])) {
-      reader.fail(field, 'gambar belum didukung di pelajaran; hapus ![…](…)', token);
+    if (token.type === 'inline') {
+      reader.images_(token, field);
+      checkLinks(reader, token, field);
     }
   }
   const inlines = section.tokens.filter((token) => token.type === 'inline');
   reader.prose.push(...proseLines(section.heading.children ?? [], `${field}.title`, section.line));
   for (const token of inlines) reader.prose.push(...proseLines(token.children ?? [], field, reader.line(token)));
   const text = inlines.map((token) => inlineText([token]));
+  const words = [section.title, ...text].join(' ');
+  if (section.title.toLowerCase().startsWith(EXAMPLE_PREFIX.toLowerCase())) {
+    return { card: compileExample(reader, section, field), words };
+  }
+  return { card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) }, words };
+}
+
+/**
+ * A worked example: `## Contoh: …`, one scenario paragraph, then a numbered
+ * list of EXAMPLE_STEPS.min–max steps, each one line.
+ */
+function compileExample(reader: BodyReader, section: Section, field: string): LessonCard {
+  const title = section.title.slice(EXAMPLE_PREFIX.length).trim();
+  if (!title) reader.fail(`${field}.title`, `tulis judul contoh setelah "## ${EXAMPLE_PREFIX} "`);
+  const format = `contoh ditulis sebagai satu paragraf skenario, lalu daftar bernomor ${EXAMPLE_STEPS.min}–${EXAMPLE_STEPS.max} langkah (1. … 2. … 3. …)`;
+  const blocks = section.tokens.filter((token) => token.level === 0 && token.nesting !== -1 && token.type !== 'hr');
+  const [scenario, list, ...rest] = blocks;
+  if (scenario?.type !== 'paragraph_open') reader.fail(`${field}.scenario`, format, scenario);
+  if (list?.type !== 'ordered_list_open') reader.fail(`${field}.steps`, format, list ?? scenario);
+  if (rest[0]) reader.fail(field, `tidak ada teks sesudah langkah-langkah contoh; ${format}`, rest[0]);
+  const start = section.tokens.indexOf(scenario);
+  const scenarioTokens = section.tokens.slice(start, start + inside(section.tokens, scenario).length + 2);
+  const listTokens = inside(section.tokens, list);
+  const steps: string[] = [];
+  for (const item of listTokens) {
+    if (item.type !== 'list_item_open' || item.level !== list.level + 1) continue;
+    const stepField = `${field}.steps[${steps.length}]`;
+    const itemTokens = inside(listTokens, item);
+    const itemBlocks = itemTokens.filter((token) => token.level === item.level + 1 && token.nesting === 1);
+    const inline = itemTokens.find((token) => token.type === 'inline');
+    if (itemBlocks.length !== 1 || itemBlocks[0]?.type !== 'paragraph_open' || !inline?.content.trim()) {
+      reader.fail(stepField, 'setiap langkah cukup satu baris teks', item);
+    }
+    steps.push(md.renderer.render(inline.children ?? [], md.options, {}));
+  }
+  if (steps.length < EXAMPLE_STEPS.min || steps.length > EXAMPLE_STEPS.max) {
+    reader.fail(
+      `${field}.steps`,
+      `ada ${steps.length} langkah; contoh berisi ${EXAMPLE_STEPS.min}–${EXAMPLE_STEPS.max} langkah`,
+      list,
+    );
+  }
   return {
-    card: { title: section.title, html: md.renderer.render(section.tokens, md.options, {}) },
-    words: [section.title, ...text].join(' '),
+    kind: 'example',
+    title,
+    html: md.renderer.render(scenarioTokens, md.options, {}),
+    steps,
   };
 }
 
@@ -431,6 +536,7 @@ function compileQuestion(
 
   return {
     question: {
+      id: questionId(prompt.text),
       prompt: prompt.html,
       options: options.map(({ text, correct }) => ({ text, correct })),
       explanation: explanation.html,
@@ -443,6 +549,17 @@ function compileQuestion(
       options: options.map(({ plain, correct }) => ({ text: plain, correct })),
     },
   };
+}
+
+/**
+ * A question's stable id: the first 10 hex digits of the SHA-256 of its
+ * prompt's plain text (spaces collapsed, lower case). Reordering questions,
+ * adding new ones or editing options and explanations keeps every id, so the
+ * learner's exposure counts carry over; a rewritten prompt is a new question.
+ */
+export function questionId(promptText: string): string {
+  const normal = promptText.normalize('NFC').replace(/\s+/g, ' ').trim().toLowerCase();
+  return createHash('sha256').update(normal).digest('hex').slice(0, 10);
 }
 
 /** The tokens strictly inside the block opened at `open` (up to its matching close). */
@@ -509,10 +626,11 @@ function readExplanation(
 interface CompiledBody extends Pick<Lesson, 'cards' | 'quiz' | 'words'> {
   prose: ProseLine[];
   questions: QuestionSource[];
+  images: string[];
 }
 
-function compileBody(body: string, file: string, bodyStart: number): CompiledBody {
-  const reader: BodyReader = new BodyReader(file, bodyStart);
+function compileBody(body: string, file: string, bodyStart: number, imageDir: string | undefined): CompiledBody {
+  const reader: BodyReader = new BodyReader(file, bodyStart, imageDir);
   const tokens = md.parse(body, {});
   const firstH1 = tokens.find((token) => token.type === 'heading_open' && token.tag === 'h1');
   if (firstH1) reader.fail('body', 'judul "# " tidak dipakai: judul pelajaran ada di front matter (title)', firstH1);
@@ -551,6 +669,13 @@ function compileBody(body: string, file: string, bodyStart: number): CompiledBod
     );
   }
   const quiz = quizParts.sections.map((section, i) => compileQuestion(reader, section, i));
+  const firstWithId = new Map<string, number>();
+  quiz.forEach(({ question }, i) => {
+    const same = firstWithId.get(question.id);
+    if (same !== undefined)
+      reader.fail(`quiz[${i}].prompt`, `pertanyaan ini sama dengan quiz[${same}]; setiap pertanyaan harus berbeda`);
+    firstWithId.set(question.id, i);
+  });
 
   // One run shows the cards and at most `questionsPerRun` questions of the pool: the longest of
   // them bound what a learner reads.
@@ -570,6 +695,7 @@ function compileBody(body: string, file: string, bodyStart: number): CompiledBod
     words,
     prose: reader.prose,
     questions: quiz.map((q) => q.source),
+    images: [...reader.images],
   };
 }
 
@@ -585,8 +711,9 @@ export function compileLesson(
   file: string,
   systemIds: ReadonlySet<string>,
   pathIds?: ReadonlySet<string>,
+  imageDir?: string,
 ): Lesson {
-  return compileLessonSource(text, file, systemIds, pathIds).lesson;
+  return compileLessonSource(text, file, systemIds, pathIds, imageDir).lesson;
 }
 
 /** A compiled lesson with what the content policy checks: its prose lines, questions and field lines. */
@@ -595,6 +722,8 @@ export interface LessonSourceInfo {
   prose: ProseLine[];
   questions: QuestionSource[];
   lineOf: (path: readonly PropertyKey[]) => number;
+  /** File names in lessons/img the cards reference. */
+  images: string[];
 }
 
 /** Like `compileLesson`, keeping the plain text and lines the policy checks need. */
@@ -603,6 +732,7 @@ export function compileLessonSource(
   file: string,
   systemIds: ReadonlySet<string>,
   pathIds: ReadonlySet<string> = new Set(loadPaths().map((path) => path.id)),
+  imageDir?: string,
 ): LessonSourceInfo {
   const split = splitFrontMatter(text, file);
   const { front, lineOf } = parseFrontMatter(split, file);
@@ -631,13 +761,13 @@ export function compileLessonSource(
     if (seenTopics.has(topic)) throw new ContentError(file, `topics[${i}]`, `topik "${topic}" ditulis dua kali`);
     seenTopics.add(topic);
   });
-  const { prose, questions, ...compiled } = compileBody(split.body, file, split.bodyStart);
+  const { prose, questions, images, ...compiled } = compileBody(split.body, file, split.bodyStart, imageDir);
   const frontProse: ProseLine[] = (['title', 'summary'] as const).map((key) => ({
     field: key,
     line: lineOf([key]),
     text: front[key],
   }));
-  return { lesson: { ...front, ...compiled }, prose: [...frontProse, ...prose], questions, lineOf };
+  return { lesson: { ...front, ...compiled }, prose: [...frontProse, ...prose], questions, lineOf, images };
 }
 
 /**
@@ -717,6 +847,8 @@ function fileLabel(path: string): string {
 export interface LessonCheck {
   /** Every lesson that compiled and breaks no rule, sorted by id. */
   lessons: Lesson[];
+  /** File names in lessons/img that those lessons reference, sorted. */
+  images: string[];
   /**
    * Errors in file-name order: at most one structural error per broken file (it stops the
    * compiler), else every policy problem of the file; then the set-level quiz error, if any.
@@ -747,6 +879,7 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
   const classifier = sourceClassifier(catalog, policy.sources);
   const matcher = glossaryMatcher(policy.glossary);
   const empty = {
+    images: [],
     stale: [],
     sources: { total: 0, primary: 0, mirror: 0 },
     longest: longestCorrectShare<{ file: string; field: string; line: number }>([]),
@@ -755,6 +888,7 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
     return { lessons: [], errors: [new ContentError(fileLabel(dir), '(folder)', 'folder tidak ada')], ...empty };
   }
   const systemIds = new Set(catalog.systems.map((system) => system.id));
+  const imageDir = resolve(dir, LESSON_IMAGES.dir);
   const errors: ContentError[] = [];
   const compiled: { name: string; label: string; info: LessonSourceInfo }[] = [];
   for (const name of lessonFileNames(dir)) {
@@ -763,7 +897,7 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
       compiled.push({
         name,
         label,
-        info: compileLessonSource(readFileSync(resolve(dir, name), 'utf8'), label, systemIds, pathIds),
+        info: compileLessonSource(readFileSync(resolve(dir, name), 'utf8'), label, systemIds, pathIds, imageDir),
       });
     } catch (error) {
       if (!(error instanceof ContentError)) throw error;
@@ -776,6 +910,7 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
     if (name === `${info.lesson.id}.md` && !owners.has(info.lesson.id)) owners.set(info.lesson.id, label);
   }
   const lessons: Lesson[] = [];
+  const images = new Set<string>();
   const stale: StaleFile[] = [];
   const sources = { total: 0, primary: 0, mirror: 0 };
   const questions: SetQuestion<{ file: string; field: string; line: number }>[] = [];
@@ -808,13 +943,16 @@ export function checkLessons(dir: string, catalog: Catalog, options: CheckOption
     }
     const problems = lessonPolicyErrors(info, label, policy, classifier, matcher);
     errors.push(...problems);
-    if (problems.length === 0) lessons.push(lesson);
+    if (problems.length === 0) {
+      lessons.push(lesson);
+      for (const image of info.images) images.add(image);
+    }
   }
   errors.sort((a, b) => a.file.localeCompare(b.file));
   const longest = longestCorrectShare(questions);
   if (longest.tooMany) errors.push(longestError(fileLabel(dir), longest));
   lessons.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { lessons, errors, stale, sources, longest };
+  return { lessons, images: [...images].sort(), errors, stale, sources, longest };
 }
 
 function longestError(folder: string, longest: LessonCheck['longest']): ContentError {
@@ -843,4 +981,13 @@ export function loadLessons(root = PROJECT_ROOT): Lesson[] {
 /** Paths (relative to `root`) the lessons module depends on, for the dev server to watch. */
 export function lessonWatchFiles(root = PROJECT_ROOT): string[] {
   return lessonFileNames(resolve(root, LESSONS_DIR)).map((name) => `${LESSONS_DIR}/${name}`);
+}
+
+/** The lesson images to bundle (checked and, for SVG, sanitised): those the lessons under `root` reference. */
+export function loadLessonImages(root = PROJECT_ROOT): BundledImage[] {
+  const dir = resolve(root, LESSONS_DIR);
+  const pathIds = new Set(loadPaths(root).map((path) => path.id));
+  const { images, errors } = checkLessons(dir, loadCatalog(root), { policy: loadContentPolicy(root), pathIds });
+  if (errors[0]) throw errors[0];
+  return bundledImages(resolve(dir, LESSON_IMAGES.dir), images);
 }

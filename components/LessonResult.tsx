@@ -13,10 +13,22 @@ export interface LessonResultProps {
   onRetry: () => void;
   onDone: () => void;
   sources: LessonSource[];
+  /** The done button's label; "Selesai" by default. */
+  doneLabel?: string;
 }
 
 /** The end of a lesson: score, time, whether the result is saved, and "Selesai". */
-export function LessonResult({ mode, correct, total, durationMs, save, onRetry, onDone, sources }: LessonResultProps) {
+export function LessonResult({
+  mode,
+  correct,
+  total,
+  durationMs,
+  save,
+  onRetry,
+  onDone,
+  sources,
+  doneLabel,
+}: LessonResultProps) {
   const { t, locale } = useT();
   return (
     <section class="result" data-testid="lesson-result" data-score={correct} data-total={total}>
@@ -25,7 +37,7 @@ export function LessonResult({ mode, correct, total, durationMs, save, onRetry, 
       </h2>
       <p class="score">{t('lesson_score', correct, total)}</p>
       <p>{t('lesson_time', formatLessonDuration(durationMs, locale))}</p>
-      {correct < total && <p class="muted">{t('lesson_reviewWillReturn')}</p>}
+      <p class="muted">{correct < total ? t('lesson_reviewWillReturn') : t('lesson_reviewWillReturnGood')}</p>
       <p role="status" data-testid="lesson-save-status" data-state={save}>
         {save === 'saving' && t('lesson_saving')}
         {save === 'saved' && t('lesson_saved')}
@@ -37,7 +49,7 @@ export function LessonResult({ mode, correct, total, durationMs, save, onRetry, 
         </button>
       )}
       <button type="button" data-testid="lesson-complete" disabled={save === 'saving'} onClick={onDone}>
-        {t('lesson_finish')}
+        {doneLabel ?? t('lesson_finish')}
       </button>
       {sources.length > 0 && (
         <details class="sources">

@@ -41,6 +41,8 @@ export interface BackupCompletion {
   correct: number;
   total: number;
   durationMs: number;
+  /** Ids of the questions the run asked; absent before question pools. */
+  questions?: string[];
 }
 
 /** A visit aggregate as stored (lib/db.ts `VisitDay`). */
@@ -144,6 +146,7 @@ const completionSchema = z
     correct: int(0, 10),
     total: int(1, 10),
     durationMs: int(0, MAX_DURATION_MS),
+    questions: z.optional(z.array(pattern(/^[0-9a-f]{10}$/)).check(z.maxLength(10))),
   })
   .check(
     z.superRefine((c, ctx) => {

@@ -47,12 +47,42 @@ export interface LessonSource {
   url: string;
 }
 
-export interface LessonCard {
+/** A card of prose: Markdown rendered to safe HTML. */
+export interface TextCard {
+  kind?: 'text';
   /** Plain text (not HTML). */
   title: string;
-  /** Safe HTML rendered at build time: raw HTML escaped, links http(s) only. */
+  /** Safe HTML rendered at build time: raw HTML escaped, links http(s) only, images local only. */
   html: string;
 }
+
+/**
+ * A worked example (`## Contoh: …`): a one-line scenario and 3–6 numbered
+ * steps, shown one step at a time.
+ */
+export interface ExampleCard {
+  kind: 'example';
+  /** Plain text, the heading without the "Contoh:" prefix. */
+  title: string;
+  /** Safe HTML of the scenario paragraph. */
+  html: string;
+  /** Safe inline HTML of each step, in order. */
+  steps: string[];
+}
+
+export type LessonCard = TextCard | ExampleCard;
+
+/** Steps a worked example may have. */
+export const EXAMPLE_STEPS = { min: 3, max: 6 } as const;
+
+/** Local lesson images: where they live, which types, how large. */
+export const LESSON_IMAGES = {
+  dir: 'img',
+  /** Where the build puts them in the extension. */
+  publicDir: 'lesson-img',
+  types: ['png', 'webp', 'svg'],
+  maxBytes: 80 * 1024,
+} as const;
 
 export interface QuizOption {
   /** Safe inline HTML (escaped text, may hold <code>, <strong>, <em>, links). */
@@ -61,6 +91,12 @@ export interface QuizOption {
 }
 
 export interface QuizQuestion {
+  /**
+   * Stable id: a hash of the prompt's plain text (see build/lessons.ts), so
+   * reordering, adding questions or editing options keeps the learner's
+   * exposure counts; a rewritten prompt is a new question.
+   */
+  id: string;
   /** Safe inline HTML. */
   prompt: string;
   /** 2–5 options; at least one and not all are correct. */
@@ -93,7 +129,7 @@ export interface Lesson extends LessonMeta {
   reviewed: string;
   /** 1–4 cards, shown one at a time. */
   cards: LessonCard[];
-  /** 2–3 questions. */
+  /** The question pool (2–8); one run shows a few of them (core/quiz.ts). */
   quiz: QuizQuestion[];
   /** Words of cards + quiz, as counted by `countWords`. */
   words: number;

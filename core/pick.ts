@@ -11,9 +11,14 @@
  *    lessons done, then the id;
  * 3. when every lesson is done, a refresher: the lesson done longest ago,
  *    never the one just finished.
+ *
+ * Reviews are a daily activity of their own (`planReviews`): today's review
+ * holds the most overdue lessons up to a daily cap that grows with the daily
+ * goal; the rest wait for the next days, and the popup says how many.
  */
 import { LESSON_LEVELS, LESSON_PILLARS, type LessonLevel, type LessonPillar } from './lesson';
 import { GENERAL_PATH_ID, servesPaths } from './paths';
+import { questionsPerRun, reviewMinutes } from './quiz';
 
 /** Lessons of a level that must be done before the next level opens. */
 export const LEVEL_UNLOCK = 3;
@@ -136,4 +141,50 @@ export function pickToday(input: PickInput): Pick | null {
     reason = { code: 'pillar', pillar: lesson.pillar };
   else reason = { code: 'next' };
   return { lessonId: lesson.id, kind: 'lesson', reason };
+}
+
+/**
+ * Lesson reviews one day offers at most, by daily goal (1–3 lessons a day).
+ * A learner who does the day's review and the goal's lessons reads at most
+ * cap + goal lessons a day, and a due review waits at most a few days.
+ */
+export function reviewCap(goal: number): number {
+  return Math.min(3, Math.max(1, Math.round(goal))) + 2;
+}
+
+export interface ReviewPlanInput {
+  /** Lesson ids with a review due now, most overdue first. */
+  due: readonly string[];
+  /** Lesson ids that exist (a review of a removed lesson is skipped). */
+  known: ReadonlySet<string>;
+  /** The learner's daily goal (1–3). */
+  goal: number;
+  /** Lesson reviews already finished today. */
+  reviewedToday: number;
+}
+
+export interface ReviewPlan {
+  /** Today's review: the lessons to review now, most overdue first. */
+  lessonIds: string[];
+  /** Questions today's review asks, and about how many minutes it takes. */
+  questions: number;
+  minutes: number;
+  /** Reviews due that wait for the next days because of the cap. */
+  waiting: number;
+  cap: number;
+}
+
+/** Today's review: the most overdue due lessons, up to what is left of today's cap. */
+export function planReviews(input: ReviewPlanInput): ReviewPlan {
+  const cap = reviewCap(input.goal);
+  const due = input.due.filter((id) => input.known.has(id));
+  const lessonIds = due.slice(0, Math.max(0, cap - input.reviewedToday));
+  const questions = lessonIds.length * questionsPerRun(Number.POSITIVE_INFINITY, 'review');
+  return {
+    lessonIds,
+    questions,
+    minutes: questions > 0 ? reviewMinutes(questions) : 0,
+    waiting: due.length - lessonIds.length,
+    cap,
+  };
 }

@@ -10,6 +10,8 @@ export interface CompletionRequest {
   correct: number;
   total: number;
   durationMs: number;
+  /** Ids of the questions the run asked (core/quiz.ts), one per question in `total`. */
+  questions?: string[];
 }
 
 /** What the tip card shows; every string already in the learner's language. */

@@ -1,9 +1,9 @@
 /**
- * Spaced review of lessons whose questions were missed, scheduled with FSRS
- * (ts-fsrs, the maintained reference implementation) at day granularity.
- * A lesson answered perfectly the first time needs no review; one with a
- * miss comes back as a short quiz when due, further apart each time it is
- * answered well, and retires once its interval is long enough.
+ * Spaced review of every finished lesson, scheduled with FSRS (ts-fsrs, the
+ * maintained reference implementation) at day granularity. A lesson enters
+ * review when first finished and comes back as a short quiz when due: further
+ * apart each time it is answered well (Good), soon again after a miss (Again).
+ * Intervals are capped at MAX_INTERVAL_DAYS, so every lesson keeps coming back.
  */
 import { type Card, createEmptyCard, fsrs, type Grade, Rating, type State } from 'ts-fsrs';
 
@@ -26,22 +26,28 @@ export interface ReviewState {
   card: StoredCard;
 }
 
-/** A review whose next interval reaches this many days is retired. */
-export const RETIRE_AFTER_DAYS = 60;
+/** The longest a lesson waits between two reviews. */
+export const MAX_INTERVAL_DAYS = 180;
+
+/** A lesson whose review interval reaches this many days counts as "kuat" (strong). */
+export const STRONG_AFTER_DAYS = 21;
 
 // Day-level scheduling without fuzz: deterministic for the same answers and times.
 // Created on first use, so pages that only list due reviews do not pull in the scheduler.
 let scheduler: ReturnType<typeof fsrs> | undefined;
 const getScheduler = () => {
-  scheduler ??= fsrs({ enable_short_term: false, enable_fuzz: false });
+  scheduler ??= fsrs({ enable_short_term: false, enable_fuzz: false, maximum_interval: MAX_INTERVAL_DAYS });
   return scheduler;
 };
 
-/** The FSRS grade for a quiz result: all correct is Good, at least half is Hard, less is Again. */
+/** The FSRS grade for a quiz result: every answer right the first time is Good, any miss is Again. */
 export function gradeFor(correct: number, total: number): Grade {
-  if (total > 0 && correct >= total) return Rating.Good;
-  if (total > 0 && correct * 2 >= total) return Rating.Hard;
-  return Rating.Again;
+  return total > 0 && correct >= total ? Rating.Good : Rating.Again;
+}
+
+/** Whether a lesson's review interval makes it "kuat" (strong). */
+export function isStrong(state: Pick<ReviewState, 'card'> | undefined): boolean {
+  return (state?.card.scheduledDays ?? 0) >= STRONG_AFTER_DAYS;
 }
 
 function toCard(stored: StoredCard): Card {
@@ -72,23 +78,35 @@ function fromCard(card: Card): StoredCard {
   };
 }
 
-/**
- * The review state after a lesson or review quiz, or null when the lesson
- * needs (no more) review: a first attempt without a miss, or a good answer
- * that pushes the next interval to RETIRE_AFTER_DAYS or beyond.
- */
+/** The review state after a lesson or review quiz: the first result starts it, each next one moves it. */
 export function scheduleReview(
   previous: ReviewState | undefined,
   lessonId: string,
   result: { correct: number; total: number },
   now: number,
-): ReviewState | null {
+): ReviewState {
   const grade = gradeFor(result.correct, result.total);
-  if (!previous && grade === Rating.Good) return null;
   const card = previous ? toCard(previous.card) : createEmptyCard(new Date(now));
-  const next = getScheduler().next(card, new Date(now), grade).card;
-  if (grade === Rating.Good && next.scheduled_days >= RETIRE_AFTER_DAYS) return null;
+  // A record from a clock that ran ahead is never trusted as "later": review at the later of the two.
+  const at = Math.max(now, previous?.card.lastReview ?? now);
+  const next = getScheduler().next(card, new Date(at), grade).card;
   return { lessonId, due: next.due.getTime(), card: fromCard(next) };
+}
+
+/**
+ * The review state of a lesson from its finished runs, oldest first: how a
+ * lesson finished before every lesson entered review gets its schedule
+ * (the database upgrade to version 3).
+ */
+export function replayReview(
+  lessonId: string,
+  runs: readonly { correct: number; total: number; completedAt: number }[],
+): ReviewState | undefined {
+  let state: ReviewState | undefined;
+  for (const run of [...runs].sort((a, b) => a.completedAt - b.completedAt)) {
+    state = scheduleReview(state, lessonId, run, run.completedAt);
+  }
+  return state;
 }
 
 /** Reviews due at `now`, the most overdue first (ties by lesson id). */

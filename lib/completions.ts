@@ -4,11 +4,25 @@
  */
 import type { DayKey } from '../core/day';
 import type { CompletionRequest } from '../core/protocol';
+import { exposureCounts } from '../core/quiz';
 import { scheduleReview } from '../core/review';
 import type { Completion, LangkahDB } from './db';
 
+/**
+ * How often the learner has been asked each question of a lesson, counted
+ * from the questions its stored completions asked.
+ */
+export async function questionExposure(db: LangkahDB, lessonId: string): Promise<Map<string, number>> {
+  // Filtered rather than read by index: the count must not depend on which indexes a version keeps.
+  const runs = await db.completions.filter((c) => c.lessonId === lessonId).toArray();
+  return exposureCounts(runs.map((c) => c.questions));
+}
+
 /** Largest plausible duration of one lesson (a tab left open over a weekend is not a lesson time). */
 const MAX_DURATION_MS = 6 * 3_600_000;
+
+/** A question id as the build makes it (build/lessons.ts `questionId`). */
+const QUESTION_ID = /^[0-9a-f]{10}$/;
 
 /** Why a completion request was refused; the sender gets it as the error. */
 export class InvalidCompletion extends Error {
@@ -27,12 +41,22 @@ export function validateCompletion(req: CompletionRequest, knownLesson: (id: str
   if (!Number.isInteger(req.total) || req.total < 1 || req.total > 10) fail('total');
   if (!Number.isInteger(req.correct) || req.correct < 0 || req.correct > req.total) fail('correct');
   if (!Number.isFinite(req.durationMs) || req.durationMs < 0) fail('durationMs');
+  if (
+    req.questions !== undefined &&
+    (!Array.isArray(req.questions) ||
+      req.questions.length !== req.total ||
+      new Set(req.questions).size !== req.questions.length ||
+      !req.questions.every((id) => typeof id === 'string' && QUESTION_ID.test(id)))
+  ) {
+    fail('questions');
+  }
   return { ...req, durationMs: Math.min(Math.round(req.durationMs), MAX_DURATION_MS) };
 }
 
 /**
- * Stores a completion once (by id) and updates the lesson's review schedule.
- * Returns false when that completion was already stored.
+ * Stores a completion once (by id), with the questions it asked, and updates
+ * the lesson's review schedule: every finished lesson is in review from then
+ * on. Returns false when that completion was already stored.
  */
 export async function recordCompletion(
   db: LangkahDB,
@@ -51,12 +75,11 @@ export async function recordCompletion(
       correct: req.correct,
       total: req.total,
       durationMs: req.durationMs,
+      ...(req.questions ? { questions: [...req.questions] } : {}),
     };
     await db.completions.add(completion);
     const previous = await db.reviews.get(req.lessonId);
-    const next = scheduleReview(previous, req.lessonId, req, at.now);
-    if (next) await db.reviews.put(next);
-    else if (previous) await db.reviews.delete(req.lessonId);
+    await db.reviews.put(scheduleReview(previous, req.lessonId, req, at.now));
     return true;
   });
 }

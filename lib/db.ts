@@ -6,9 +6,9 @@
  * Every schema change is a new `version()` with an upgrade function when data
  * must change; a released version is never edited.
  */
-import Dexie, { type EntityTable, type Table } from 'dexie';
+import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DayKey } from '../core/day';
-import type { ReviewState } from '../core/review';
+import { type ReviewState, replayReview } from '../core/review';
 
 /** Page views of one system on one local day: an aggregate, never a URL. */
 export interface VisitDay {
@@ -31,6 +31,11 @@ export interface Completion {
   correct: number;
   total: number;
   durationMs: number;
+  /**
+   * Ids of the questions this run asked (core/quiz.ts), the learner's exposure
+   * to each question. Absent on completions stored before question pools.
+   */
+  questions?: string[];
 }
 
 /** Ids of events already applied, so a retried message is not counted twice. Pruned after a few days. */
@@ -80,7 +85,24 @@ export class LangkahDB extends Dexie {
       reviews: 'lessonId, due',
       tipLog: 'offerId, day, tipId',
     });
+    // Version 3: every finished lesson enters spaced review. No index changes (so it composes with
+    // any index clean-up of version 2); the upgrade gives each lesson finished without a review
+    // state one, replayed from its completions. Existing review states are kept as they are.
+    this.version(3).stores({}).upgrade(addMissingReviews);
   }
+}
+
+/** The version 3 upgrade: a review state for every finished lesson that has none. */
+export async function addMissingReviews(tx: Transaction): Promise<void> {
+  const reviews = tx.table<Review, string>('reviews');
+  const have = new Set(await reviews.toCollection().primaryKeys());
+  const runs = new Map<string, Completion[]>();
+  for (const c of await tx.table<Completion, string>('completions').toArray()) {
+    if (have.has(c.lessonId)) continue;
+    runs.set(c.lessonId, [...(runs.get(c.lessonId) ?? []), c]);
+  }
+  const added = [...runs].flatMap(([lessonId, list]) => replayReview(lessonId, list) ?? []);
+  if (added.length > 0) await reviews.bulkAdd(added);
 }
 
 let instance: LangkahDB | undefined;

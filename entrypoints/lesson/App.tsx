@@ -1,9 +1,11 @@
 import lessons from 'virtual:langkah/lessons';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
 import { LessonLibrary } from '../../components/LessonLibrary';
 import { LessonPlayer } from '../../components/LessonPlayer';
+import { questionExposure } from '../../lib/completions';
+import { getDb } from '../../lib/db';
 import { randomId } from '../../lib/ids';
 import { sendMessage } from '../../lib/messaging';
 
@@ -14,22 +16,48 @@ async function closeTab(): Promise<void> {
   else window.close();
 }
 
+/** The lesson ids this page plays: `id=<lesson>` or, for today's review, `ids=<a>,<b>,…`. */
+function requestedIds(params: URLSearchParams): string[] {
+  const list = params.get('ids');
+  const ids = list ? list.split(',') : [params.get('id') ?? ''];
+  return ids.filter((id, i) => id && ids.indexOf(id) === i);
+}
+
 /**
- * The lesson page: `lesson.html?id=<lesson id>` plays a lesson, `&mode=review` its quiz only;
+ * The lesson page: `lesson.html?id=<lesson id>` plays a lesson,
+ * `&mode=review` its review quiz only; `?mode=review&ids=a,b` plays today's
+ * review, one lesson after another, each saved as its own completion;
  * `&from=library` goes back to the library when done. Without a known id it shows the library.
  */
 export function App() {
   const { t } = useT();
-  // One id per playthrough: a retried save is recognised, a second playthrough counts anew.
-  const [completionId] = useState(randomId);
   const params = new URLSearchParams(location.search);
-  const lessonId = params.get('id');
   const mode = params.get('mode') === 'review' ? 'review' : 'lesson';
-  const lesson = lessons.find((l) => l.id === lessonId);
+  const queue = requestedIds(params)
+    .map((id) => lessons.find((l) => l.id === id))
+    .filter((l) => l !== undefined);
+  const [index, setIndex] = useState(0);
+  // One id per playthrough: a retried save is recognised, a second playthrough counts anew. It also seeds
+  // which questions are asked and the order of their options, so a re-render never reshuffles.
+  const [completionId, setCompletionId] = useState(randomId);
+  const lesson = queue[index];
+  // How often each question was asked before: the least seen are asked now.
+  const [seen, setSeen] = useState<{ lessonId: string; counts: Map<string, number> }>();
+  useEffect(() => {
+    if (!lesson) return;
+    let active = true;
+    questionExposure(getDb(), lesson.id)
+      .catch(() => new Map<string, number>())
+      .then((counts) => active && setSeen({ lessonId: lesson.id, counts }));
+    return () => {
+      active = false;
+    };
+  }, [lesson]);
+
   if (!lesson) {
     return (
       <main class="page">
-        {lessonId && (
+        {(params.get('id') || params.get('ids')) && (
           <p class="notice" role="alert" data-testid="lesson-missing">
             {t('lesson_notFound')}
           </p>
@@ -39,15 +67,34 @@ export function App() {
     );
   }
   document.title = `${lesson.title} · Langkah`;
+  if (seen?.lessonId !== lesson.id) {
+    return (
+      <main class="page">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
+  }
+  const more = index + 1 < queue.length;
   return (
     <main class="page">
       <LessonPlayer
+        key={completionId}
         lesson={lesson}
         mode={mode}
+        seed={completionId}
+        seen={seen.counts}
+        position={{ index, count: queue.length }}
+        doneLabel={more ? t('review_next') : undefined}
         onFinished={async (outcome) => {
           await sendMessage('completeLesson', { completionId, lessonId: lesson.id, kind: mode, ...outcome });
         }}
-        onDone={() => (params.get('from') === 'library' ? location.assign('/library.html') : void closeTab())}
+        onDone={() => {
+          if (more) {
+            setCompletionId(randomId());
+            setIndex(index + 1);
+          } else if (params.get('from') === 'library') location.assign('/library.html');
+          else void closeTab();
+        }}
       />
     </main>
   );

@@ -5,6 +5,7 @@ import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
 import { PathProgressList } from '../../components/PathProgressList';
 import { PillarProgressList } from '../../components/PillarProgressList';
+import { ReviewToday } from '../../components/ReviewToday';
 import { StreakRules } from '../../components/StreakRules';
 import { StreakSummary } from '../../components/StreakSummary';
 import { SystemUsageList } from '../../components/SystemUsageList';
@@ -41,16 +42,17 @@ export function App() {
       if (rollover === undefined || !todayModule) return null;
       const now = Date.now();
       const today = learnerDayKey(now, rollover);
-      const [usage, pick, tipsShown] = await Promise.all([
+      const [usage, plan, tipsShown, strong] = await Promise.all([
         weeklyUsage(db, today, registry.describe),
-        todayModule.getTodayPick(db, lessonIndex, now, today),
+        todayModule.getTodayPlan(db, lessonIndex, now, today),
         db.tipLog
           .where('day')
           .equals(today)
           .filter((e) => e.shownAt !== null) // reserved cards that never appeared do not count
           .count(),
+        todayModule.strongLessons(db),
       ]);
-      return { usage, pick, tipsShown };
+      return { usage, plan, tipsShown, strong };
     },
     [internal, rollover, todayModule],
   );
@@ -77,9 +79,10 @@ export function App() {
       {(data.status === 'error' || habits === null) && <p role="alert">{t('error_generic')}</p>}
       {data.status === 'ready' && data.value && (
         <div class="today-group">
+          <ReviewToday review={data.value.plan.review} />
           <TodayLesson
-            pick={data.value.pick}
-            lesson={lessonIndex.find((l) => l.id === data.value?.pick?.lessonId)}
+            pick={data.value.plan.lesson}
+            lesson={lessonIndex.find((l) => l.id === data.value?.plan.lesson?.lessonId)}
             systemName={(id) => registry.describe(id).name}
           />
           {habits && <TodayGoal streak={habits.streak} goal={habits.settings.dailyGoal} />}
@@ -89,7 +92,11 @@ export function App() {
         <>
           <HabitHeatmap days={habits.streak.days} today={habits.today} />
           <PathProgressList />
-          <PillarProgressList pillars={habits.pillars} />
+          <PillarProgressList
+            pillars={habits.pillars}
+            strong={data.status === 'ready' && data.value ? data.value.strong : undefined}
+            lessons={lessonIndex}
+          />
           <StreakRules settings={habits.settings} today={habits.today} />
         </>
       )}

@@ -64,8 +64,11 @@ describe('the lessons in lessons/', () => {
     ]);
     for (const fragment of html) {
       const tags = [...fragment.matchAll(/<\/?([a-z0-9]+)/g)].map((m) => m[1]);
-      for (const tag of tags) expect(['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br']).toContain(tag);
+      for (const tag of tags) expect(['p', 'ul', 'ol', 'li', 'strong', 'em', 'code', 'a', 'br', 'img']).toContain(tag);
       for (const href of fragment.matchAll(/href="([^"]*)"/g)) expect(href[1]).toMatch(/^https?:\/\//);
+      // Images only from the extension's own bundled lesson images.
+      for (const src of fragment.matchAll(/src="([^"]*)"/g))
+        expect(src[1]).toMatch(/^\/lesson-img\/[a-z0-9_-]+\.(png|webp|svg)$/);
     }
   });
 });

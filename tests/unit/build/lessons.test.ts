@@ -114,6 +114,7 @@ describe('a valid lesson', () => {
     });
     expect(compiled?.quiz).toHaveLength(4);
     expect(compiled?.quiz[0]).toEqual({
+      id: expect.stringMatching(/^[0-9a-f]{10}$/),
       prompt: 'Pertanyaan nomor 1?',
       options: [
         { text: 'Pilihan pertama', correct: false },
@@ -266,7 +267,18 @@ describe('a broken lesson fails with the file and field named', () => {
       'quiz',
       /bagian terakhir/,
     ],
-    ['an image', { cards: ['## Kartu\n![logo](https://example.go.id/a.png)'] }, 'cards[0]', /gambar/],
+    [
+      'a remote image',
+      { cards: ['## Kartu\n![logo](https://example.go.id/a.png)'] },
+      'cards[0].images[0]',
+      /bukan berkas lokal/,
+    ],
+    [
+      'an image in the quiz',
+      { questions: ['### Tanya ![x](img/a.png)?\n- [x] A\n- [ ] B\n> Jelas.', question(2)] },
+      'quiz[0].prompt',
+      /hanya boleh di kartu/,
+    ],
     ['a # title', { cards: ['# Judul\n\n## Kartu\nIsi.'] }, 'body', /judul "# "/],
     [
       'body over 400 words',
@@ -409,6 +421,7 @@ describe('core helpers', () => {
 
   it('isCorrectAnswer needs exactly the correct options', () => {
     const q = {
+      id: 'q1',
       prompt: 'x',
       explanation: 'y',
       options: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PickInput, type PickLesson, pickToday, unlockedLevels } from '../../../core/pick';
+import { type PickInput, type PickLesson, pickToday, planReviews, reviewCap, unlockedLevels } from '../../../core/pick';
 
 const lessons: PickLesson[] = [
   { id: 'a-sandi', level: 'dasar', pillar: 'aman-digital', systems: [] },
@@ -104,5 +104,38 @@ describe('pickToday', () => {
 
   it('returns null without lessons', () => {
     expect(pickToday(input({ lessons: [] }))).toBeNull();
+  });
+});
+
+describe('planReviews', () => {
+  const known = new Set(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
+  it('offers the most overdue reviews up to the cap for the goal; the rest wait', () => {
+    const plan = planReviews({ due: ['g', 'f', 'e', 'd', 'c', 'b', 'a'], known, goal: 1, reviewedToday: 0 });
+    expect(plan.cap).toBe(reviewCap(1));
+    expect(plan.lessonIds).toEqual(['g', 'f', 'e']);
+    expect(plan.waiting).toBe(4);
+    expect(plan.questions).toBe(6);
+    expect(plan.minutes).toBe(2);
+  });
+
+  it('a higher goal allows more reviews a day', () => {
+    expect(reviewCap(1)).toBeLessThan(reviewCap(2));
+    expect(reviewCap(2)).toBeLessThan(reviewCap(3));
+    expect(planReviews({ due: [...known], known, goal: 3, reviewedToday: 0 }).lessonIds).toHaveLength(reviewCap(3));
+  });
+
+  it('counts the reviews already done today against the cap', () => {
+    const plan = planReviews({ due: ['a', 'b', 'c'], known, goal: 1, reviewedToday: reviewCap(1) - 1 });
+    expect(plan.lessonIds).toEqual(['a']);
+    expect(plan.waiting).toBe(2);
+    const done = planReviews({ due: ['a'], known, goal: 1, reviewedToday: reviewCap(1) });
+    expect(done).toMatchObject({ lessonIds: [], waiting: 1, questions: 0, minutes: 0 });
+  });
+
+  it('skips reviews of lessons that no longer exist', () => {
+    expect(planReviews({ due: ['gone', 'a'], known, goal: 1, reviewedToday: 0 })).toMatchObject({
+      lessonIds: ['a'],
+      waiting: 0,
+    });
   });
 });

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { dueReviews, gradeFor, RETIRE_AFTER_DAYS, type ReviewState, scheduleReview } from '../../../core/review';
+import {
+  dueReviews,
+  gradeFor,
+  isStrong,
+  MAX_INTERVAL_DAYS,
+  type ReviewState,
+  replayReview,
+  STRONG_AFTER_DAYS,
+  scheduleReview,
+} from '../../../core/review';
 
 const DAY = 86_400_000;
 const t0 = Date.UTC(2026, 10, 2, 1, 0); // Monday 08:00 WIB
@@ -7,59 +16,91 @@ const t0 = Date.UTC(2026, 10, 2, 1, 0); // Monday 08:00 WIB
 describe('gradeFor', () => {
   it.each([
     [3, 3, 3],
-    [2, 3, 2],
-    [1, 2, 2],
+    [2, 2, 3],
+    [2, 3, 1],
+    [1, 2, 1],
     [1, 3, 1],
     [0, 2, 1],
     [0, 0, 1],
-  ])('%i of %i correct is grade %i', (correct, total, grade) => {
+  ])('%i of %i correct is grade %i (all right: Good, any miss: Again)', (correct, total, grade) => {
     expect(gradeFor(correct, total)).toBe(grade);
   });
 });
 
 describe('scheduleReview', () => {
-  it('needs no review after a perfect first attempt', () => {
-    expect(scheduleReview(undefined, 'kata-sandi', { correct: 3, total: 3 }, t0)).toBeNull();
+  it('puts a lesson finished without a miss into review a few days later', () => {
+    const state = scheduleReview(undefined, 'kata-sandi', { correct: 3, total: 3 }, t0);
+    expect(state.lessonId).toBe('kata-sandi');
+    const days = (state.due - t0) / DAY;
+    expect(days).toBeGreaterThanOrEqual(2);
+    expect(days).toBeLessThanOrEqual(5);
+    expect(isStrong(state)).toBe(false);
   });
 
-  it('brings a missed lesson back within days, not the same day', () => {
-    const state = scheduleReview(undefined, 'kata-sandi', { correct: 1, total: 3 }, t0);
-    expect(state?.lessonId).toBe('kata-sandi');
-    const days = ((state?.due ?? 0) - t0) / DAY;
-    expect(days).toBeGreaterThanOrEqual(1);
-    expect(days).toBeLessThanOrEqual(3);
+  it('brings a missed lesson back sooner: the next day', () => {
+    const missed = scheduleReview(undefined, 'kata-sandi', { correct: 1, total: 3 }, t0);
+    const perfect = scheduleReview(undefined, 'kata-sandi', { correct: 3, total: 3 }, t0);
+    expect((missed.due - t0) / DAY).toBe(1);
+    expect(missed.due).toBeLessThan(perfect.due);
   });
 
-  it('spaces reviews further apart after good answers and retires the lesson', () => {
-    let state: ReviewState | null = scheduleReview(undefined, 'x', { correct: 0, total: 2 }, t0);
+  it('spaces reviews further apart after good answers, becomes strong, and keeps coming back', () => {
+    let state = scheduleReview(undefined, 'x', { correct: 3, total: 3 }, t0);
     const intervals: number[] = [];
-    let now = t0;
-    for (let i = 0; i < 10 && state; i++) {
-      now = state.due;
-      const next: ReviewState | null = scheduleReview(state, 'x', { correct: 2, total: 2 }, now);
-      if (next) intervals.push((next.due - now) / DAY);
-      state = next;
+    let becameStrong = -1;
+    for (let i = 0; i < 12; i++) {
+      const now = state.due;
+      state = scheduleReview(state, 'x', { correct: 2, total: 2 }, now);
+      intervals.push((state.due - now) / DAY);
+      if (becameStrong < 0 && isStrong(state)) becameStrong = i;
     }
-    expect(state).toBeNull();
-    expect(intervals.length).toBeGreaterThan(0);
-    for (let i = 1; i < intervals.length; i++) expect(intervals[i]).toBeGreaterThan(intervals[i - 1] ?? 0);
-    expect(intervals.at(-1)).toBeLessThan(RETIRE_AFTER_DAYS);
+    for (let i = 1; i < intervals.length; i++) {
+      expect(intervals[i]).toBeGreaterThanOrEqual(intervals[i - 1] ?? 0);
+    }
+    expect(intervals[1]).toBeGreaterThan(intervals[0] ?? 0);
+    // Strong (interval ≥ 21 days) after a few good reviews, and never retired: capped, it comes back.
+    expect(becameStrong).toBeGreaterThanOrEqual(1);
+    expect(becameStrong).toBeLessThanOrEqual(4);
+    expect(state.card.scheduledDays).toBeGreaterThanOrEqual(STRONG_AFTER_DAYS);
+    // Capped near MAX_INTERVAL_DAYS (FSRS still adds a day after each good review).
+    expect(state.card.scheduledDays).toBeGreaterThanOrEqual(MAX_INTERVAL_DAYS);
+    expect(Math.max(...intervals)).toBeLessThanOrEqual(MAX_INTERVAL_DAYS + intervals.length);
   });
 
-  it('shortens the interval again after a miss (a lapse)', () => {
-    const first = scheduleReview(undefined, 'x', { correct: 0, total: 2 }, t0);
-    const good = first && scheduleReview(first, 'x', { correct: 2, total: 2 }, first.due);
-    const goodAgain = good && scheduleReview(good, 'x', { correct: 2, total: 2 }, good.due);
-    const missed = good && scheduleReview(good, 'x', { correct: 0, total: 2 }, good.due);
-    expect(goodAgain && missed).toBeTruthy();
-    expect((missed?.due ?? 0) - (good?.due ?? 0)).toBeLessThan((goodAgain?.due ?? 0) - (good?.due ?? 0));
-    expect(missed?.card.lapses).toBe(1);
+  it('shortens the interval again after a miss (a lapse) and is no longer strong', () => {
+    let good = scheduleReview(undefined, 'x', { correct: 2, total: 2 }, t0);
+    for (let i = 0; i < 3; i++) good = scheduleReview(good, 'x', { correct: 2, total: 2 }, good.due);
+    expect(isStrong(good)).toBe(true);
+    const goodAgain = scheduleReview(good, 'x', { correct: 2, total: 2 }, good.due);
+    const missed = scheduleReview(good, 'x', { correct: 1, total: 2 }, good.due);
+    expect(missed.due - good.due).toBeLessThan(goodAgain.due - good.due);
+    expect(missed.card.lapses).toBe(1);
+    expect(isStrong(missed)).toBe(false);
+  });
+
+  it('never schedules from a moment before the last review (a clock that ran ahead)', () => {
+    const ahead = scheduleReview(undefined, 'x', { correct: 2, total: 2 }, t0 + 30 * DAY);
+    const next = scheduleReview(ahead, 'x', { correct: 2, total: 2 }, t0);
+    expect(next.card.lastReview).toBe(ahead.card.lastReview);
+    expect(next.due).toBeGreaterThanOrEqual(ahead.due);
   });
 
   it('is deterministic', () => {
     const a = scheduleReview(undefined, 'x', { correct: 1, total: 2 }, t0);
     const b = scheduleReview(undefined, 'x', { correct: 1, total: 2 }, t0);
     expect(a).toEqual(b);
+  });
+});
+
+describe('replayReview', () => {
+  it('gives the state the same results would have built one by one, whatever the order given', () => {
+    const runs = [
+      { correct: 3, total: 3, completedAt: t0 + 4 * DAY },
+      { correct: 1, total: 3, completedAt: t0 },
+    ];
+    const first = scheduleReview(undefined, 'x', { correct: 1, total: 3 }, t0);
+    expect(replayReview('x', runs)).toEqual(scheduleReview(first, 'x', { correct: 3, total: 3 }, t0 + 4 * DAY));
+    expect(replayReview('x', [])).toBeUndefined();
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CompletionRequest } from '../../../core/protocol';
-import { InvalidCompletion, recordCompletion, validateCompletion } from '../../../lib/completions';
+import { InvalidCompletion, questionExposure, recordCompletion, validateCompletion } from '../../../lib/completions';
 import { LangkahDB } from '../../../lib/db';
 
 let db: LangkahDB;
@@ -37,6 +37,10 @@ describe('validateCompletion', () => {
     ['correct', { correct: 4 }],
     ['correct', { correct: -1 }],
     ['durationMs', { durationMs: Number.NaN }],
+    ['questions', { questions: ['0123456789', 'abcdefabcd'] }],
+    ['questions', { questions: ['0123456789', '0123456789', 'abcdefabcd'] }],
+    ['questions', { questions: ['0123456789', 'abcdefabcd', '<script>'] }],
+    ['questions', { questions: 'abc' as never }],
   ])('refuses a bad %s', (field, over) => {
     expect(() => validateCompletion(request(over), known)).toThrow(new InvalidCompletion(`completeLesson.${field}`));
   });
@@ -66,27 +70,68 @@ describe('recordCompletion', () => {
     expect(await db.completions.count()).toBe(1);
   });
 
-  it('schedules a review after a miss, none after a perfect first attempt', async () => {
+  it('puts every finished lesson into review: a miss comes back sooner than a perfect run', async () => {
     await recordCompletion(db, request(), at);
     await recordCompletion(db, request({ completionId: 'b'.repeat(32), lessonId: 'srikandi-dasar', correct: 3 }), at);
     const reviews = await db.reviews.toArray();
-    expect(reviews.map((r) => r.lessonId)).toEqual(['kata-sandi-kuat']);
-    expect(reviews[0]?.due).toBeGreaterThan(at.now);
+    expect(reviews.map((r) => r.lessonId).sort()).toEqual(['kata-sandi-kuat', 'srikandi-dasar']);
+    const due = new Map(reviews.map((r) => [r.lessonId, r.due]));
+    expect(due.get('kata-sandi-kuat')).toBeGreaterThan(at.now);
+    expect(due.get('kata-sandi-kuat')).toBeLessThan(due.get('srikandi-dasar') ?? 0);
   });
 
-  it('retires the review when it is answered well enough, in the same transaction', async () => {
-    await recordCompletion(db, request({ correct: 0 }), at);
-    let now = at.now;
-    for (let i = 0; i < 12; i++) {
+  it('keeps the lesson in review after good answers, further apart each time, in the same transaction', async () => {
+    await recordCompletion(db, request({ correct: 3 }), at);
+    const intervals: number[] = [];
+    for (let i = 0; i < 4; i++) {
       const review = await db.reviews.get('kata-sandi-kuat');
-      if (!review) break;
-      now = review.due;
-      await recordCompletion(db, request({ completionId: String(i).padStart(32, 'c'), kind: 'review', correct: 3 }), {
-        ...at,
-        now,
-      });
+      if (!review) throw new Error('review missing');
+      await recordCompletion(
+        db,
+        request({ completionId: String(i).padStart(32, 'c'), kind: 'review', correct: 2, total: 2 }),
+        {
+          ...at,
+          now: review.due,
+        },
+      );
+      const next = await db.reviews.get('kata-sandi-kuat');
+      intervals.push(((next?.due ?? 0) - review.due) / 86_400_000);
     }
-    expect(await db.reviews.count()).toBe(0);
-    expect(await db.completions.where('lessonId').equals('kata-sandi-kuat').count()).toBeGreaterThan(2);
+    expect(await db.reviews.count()).toBe(1);
+    for (let i = 1; i < intervals.length; i++) expect(intervals[i]).toBeGreaterThan(intervals[i - 1] ?? 0);
+    expect(await db.completions.where('lessonId').equals('kata-sandi-kuat').count()).toBe(5);
+  });
+
+  it('records the questions a run asked and counts each question’s exposure', async () => {
+    await recordCompletion(db, request({ questions: ['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc'] }), at);
+    await recordCompletion(
+      db,
+      request({
+        completionId: 'b'.repeat(32),
+        kind: 'review',
+        correct: 2,
+        total: 2,
+        questions: ['dddddddddd', 'aaaaaaaaaa'],
+      }),
+      at,
+    );
+    await recordCompletion(
+      db,
+      request({
+        completionId: 'e'.repeat(32),
+        lessonId: 'srikandi-dasar',
+        questions: ['aaaaaaaaaa', 'x'.repeat(10), 'y'.repeat(10)],
+      }),
+      at,
+    );
+    expect((await db.completions.get('a'.repeat(32)))?.questions).toEqual(['aaaaaaaaaa', 'bbbbbbbbbb', 'cccccccccc']);
+    expect(await questionExposure(db, 'kata-sandi-kuat')).toEqual(
+      new Map([
+        ['aaaaaaaaaa', 2],
+        ['bbbbbbbbbb', 1],
+        ['cccccccccc', 1],
+        ['dddddddddd', 1],
+      ]),
+    );
   });
 });

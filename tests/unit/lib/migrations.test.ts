@@ -27,6 +27,18 @@ for (const [path, mod] of Object.entries(modules)) {
 }
 const recordsOf = (f: DbFixture) => f.records ?? f.dbV1Records ?? {};
 
+/**
+ * The whole schema at `version`: a version declares only the stores it changes
+ * (null deletes one), so the stores of every fixture up to it, in order.
+ */
+function schemaAt(version: number): Record<string, string> {
+  const schema: Record<string, string | null> = {};
+  for (const n of [...fixtures.keys()].sort((a, b) => a - b)) {
+    if (n <= version) Object.assign(schema, fixtures.get(n)?.stores);
+  }
+  return Object.fromEntries(Object.entries(schema).filter((entry): entry is [string, string] => entry[1] !== null));
+}
+
 /** The versions LangkahDB declares, with their stores (Dexie keeps them on `_versions`). */
 function declaredVersions(): { version: number; stores: Record<string, string | null> }[] {
   const db = new LangkahDB('migrations-declared');
@@ -60,7 +72,7 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
     if (!fixture || !latest) throw new Error(`no fixture for version ${version}`);
     const name = `migrations-v${version}`;
     const old = new Dexie(name);
-    old.version(version).stores(fixture.stores);
+    old.version(version).stores(schemaAt(version));
     await old.open();
     await old.transaction('rw', old.tables, async () => {
       for (const [table, rows] of Object.entries(recordsOf(fixture))) await old.table(table).bulkAdd([...rows]);
