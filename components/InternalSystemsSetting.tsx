@@ -4,7 +4,9 @@ import { parseHostInput } from '../core/host-input';
 import type { MessageKey } from '../lib/i18n';
 import { type InternalSystem, internalSystems } from '../lib/settings';
 import { createRegistry } from '../lib/systems';
+import { usePolicy } from '../lib/usePolicy';
 import { useStorageItem } from '../lib/useStorageItem';
+import { AgencySystemsList } from './AgencySystemsList';
 import { useT } from './I18n';
 
 type Notice = { kind: 'error' | 'ok'; text: string } | null;
@@ -16,6 +18,7 @@ type Notice = { kind: 'error' | 'ok'; text: string } | null;
 export function InternalSystemsSetting() {
   const { t } = useT();
   const systems = useStorageItem(internalSystems);
+  const agencySystems = usePolicy()?.policy.internalSystems ?? [];
   const [name, setName] = useState('');
   const [host, setHost] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -53,6 +56,7 @@ export function InternalSystemsSetting() {
     <section aria-labelledby="internal-title" class="settings-section">
       <h2 id="internal-title">{t('options_internal_title')}</h2>
       <p class="muted">{t('options_internal_intro')}</p>
+      <AgencySystemsList systems={agencySystems} />
       {systems.length === 0 ? (
         <p class="muted">{t('options_internal_empty')}</p>
       ) : (

@@ -18,13 +18,11 @@ import {
 import { DEFAULT_REMINDER, type ReminderSettings } from '../core/reminder';
 import type { WorkWeek } from '../core/workdays';
 import { DEFAULT_LOCALE, type Locale } from './i18n';
+import { type InternalSystem, internalSystems } from './settings';
+import { createRegistry } from './systems';
 
-let isCatalogHost: (host: string) => boolean = () => false;
-
-/** Tells the parser which hosts belong to catalog systems (an agency cannot rename SIASN). */
-export function setPolicyCatalogCheck(check: (host: string) => boolean): void {
-  isCatalogHost = check;
-}
+/** A host the catalog already describes: a policy cannot rename SIASN. */
+const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}/`) !== null;
 
 /**
  * What the browser holds for Langkah in managed storage. Firefox rejects the
@@ -127,4 +125,22 @@ export async function effectiveWorkWeek(): Promise<EffectiveSetting<WorkWeek>> {
 export async function effectiveLocale(): Promise<EffectiveSetting<Locale>> {
   const [learner, read] = await Promise.all([learnerChoice<Locale>(LEARNER_KEYS.locale), loadPolicy()]);
   return effectiveSetting<Locale>(DEFAULT_LOCALE, learner, read.policy.locale);
+}
+
+/**
+ * The learner's internal systems plus the agency's (policy `internalSystems`),
+ * one entry per host: the learner's own entry wins for a host both name.
+ */
+export function mergeInternalSystems(learner: readonly InternalSystem[], policy: AgencyPolicy): InternalSystem[] {
+  const hosts = new Set(learner.map((s) => s.host));
+  const fromPolicy = (policy.internalSystems ?? [])
+    .filter((s) => !hosts.has(s.host))
+    .map(({ id, name, host }) => ({ id, name, host }));
+  return [...learner, ...fromPolicy];
+}
+
+/** Every internal system Langkah should recognise now. */
+export async function allInternalSystems(): Promise<InternalSystem[]> {
+  const [learner, read] = await Promise.all([internalSystems.getValue(), loadPolicy()]);
+  return mergeInternalSystems(learner, read.policy);
 }

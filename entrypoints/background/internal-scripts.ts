@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { allInternalSystems, watchPolicy } from '../../lib/policy';
 import { type InternalSystem, internalSystems } from '../../lib/settings';
 
 const SCRIPT_ID = 'langkah-internal-systems';
@@ -12,7 +13,7 @@ export const internalOrigin = (host: string) => `*://${host}/*`;
  * to match the setting each time, so it is idempotent and survives restarts.
  */
 export async function syncInternalScripts(systems?: InternalSystem[]): Promise<void> {
-  const list = systems ?? (await internalSystems.getValue());
+  const list = systems ?? (await allInternalSystems());
   const granted: string[] = [];
   for (const system of list) {
     const pattern = internalOrigin(system.host);
@@ -35,7 +36,8 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
 /** Re-syncs at start and whenever the setting or the granted permissions change. */
 export function setupInternalScripts(): void {
   const sync = () => void syncInternalScripts().catch((error) => console.error('[langkah] internal scripts', error));
-  internalSystems.watch((systems) => void syncInternalScripts(systems ?? []).catch(() => sync()));
+  internalSystems.watch(sync);
+  watchPolicy(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   sync();

@@ -9,6 +9,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { canShowTip } from '../../core/caps';
 import { GENERIC_GOV_ID } from '../../core/catalog';
 import type { LessonMeta } from '../../core/lesson';
+import { type AgencyPolicy, featureDisabled } from '../../core/policy';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
 import { todayKey } from '../../lib/clock';
@@ -16,15 +17,8 @@ import { getDb, type TipLogEntry } from '../../lib/db';
 import { isLearnerWorkingDay, loadHabitSettings } from '../../lib/habits';
 import { loadTranslator, type MessageKey, type Translator } from '../../lib/i18n';
 import { randomId } from '../../lib/ids';
-import {
-  dailyLessonCard,
-  disabledSystems,
-  paused,
-  tipCaps,
-  tipsNever,
-  tipsOffSystems,
-  uiLanguage,
-} from '../../lib/settings';
+import { effectiveCaps, effectiveLocale, loadPolicy } from '../../lib/policy';
+import { dailyLessonCard, disabledSystems, paused, tipsNever, tipsOffSystems } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
 import { getRegistry } from './registry';
 
@@ -70,7 +64,7 @@ interface CapCheck {
 async function checkCaps(systemId: string, now: number): Promise<CapCheck> {
   const today = await todayKey(now);
   const shownToday = await getDb().tipLog.where('day').equals(today).toArray();
-  const [caps, systemsOff] = await Promise.all([tipCaps.getValue(), tipsOffSystems.getValue()]);
+  const [{ value: caps }, systemsOff] = await Promise.all([effectiveCaps(), tipsOffSystems.getValue()]);
   const decision = canShowTip(
     caps,
     {
@@ -96,7 +90,7 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
   const why = [t('tip_why_system', systemName)];
   if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
   if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
-  why.push(t('tip_why_caps', (await tipCaps.getValue()).perDay));
+  why.push(t('tip_why_caps', (await effectiveCaps()).value.perDay));
   const offerId = await record({ day: check.today, tipId: match.tip.id, systemId, at: check.now });
   return {
     offerId,
@@ -110,7 +104,13 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
 }
 
 /** Today's lesson as the first card of a working day, when it is not yet done. */
-async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string): Promise<TipOffer | null> {
+async function lessonOffer(
+  i18n: Translator,
+  check: CapCheck,
+  systemId: string,
+  policy: AgencyPolicy,
+): Promise<TipOffer | null> {
+  if (featureDisabled(policy, 'dailyLessonCard')) return null;
   if (check.shownToday.length > 0 || !(await dailyLessonCard.getValue())) return null;
   const settings = await loadHabitSettings();
   if (!isLearnerWorkingDay(check.today, settings)) return null;
@@ -139,14 +139,17 @@ export async function requestTip(
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   const detection = await senderSystem(sender);
   if (!detection) return { offer: null, readTopic: false };
+  // The agency may switch automatic cards off for its staff (policy `disabledFeatures`).
+  const { policy } = await loadPolicy();
+  if (featureDisabled(policy, 'tips')) return { offer: null, readTopic: false };
   const systemId = detection.system.id;
   const check = await checkCaps(systemId, now);
   if (!check.ok) return { offer: null, readTopic: false };
-  const i18n = await loadTranslator(await uiLanguage.getValue());
-  const lessonCard = await lessonOffer(i18n, check, systemId);
+  const i18n = await loadTranslator((await effectiveLocale()).value);
+  const lessonCard = await lessonOffer(i18n, check, systemId, policy);
   if (lessonCard) return { offer: lessonCard, readTopic: false };
   // A government page no catalog rule describes: read its topic first (the content script asks).
-  if (systemId === GENERIC_GOV_ID && articleLike === true) {
+  if (systemId === GENERIC_GOV_ID && articleLike === true && !featureDisabled(policy, 'topicReader')) {
     return { offer: null, readTopic: true };
   }
   return { offer: await chooseAndOffer(elements, detection, i18n, check), readTopic: false };
@@ -188,9 +191,11 @@ export async function readPage(
   const detection = await senderSystem(sender);
   const tabId = sender.tab?.id;
   if (!detection || tabId === undefined) return { offer: null };
+  const { policy } = await loadPolicy();
+  if (featureDisabled(policy, 'tips') || featureDisabled(policy, 'topicReader')) return { offer: null };
   const check = await checkCaps(detection.system.id, now);
   if (!check.ok) return { offer: null };
-  const i18n = await loadTranslator(await uiLanguage.getValue());
+  const i18n = await loadTranslator((await effectiveLocale()).value);
   const [injection] = await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
     files: ['/reader.js'],

@@ -89,7 +89,9 @@ describe('parsePolicy', () => {
   });
 
   it('refuses an internal-systems list that is not a list or too long', () => {
-    expect(parsePolicy({ internalSystems: 'simpeg' }).problems).toEqual([{ key: 'internalSystems', reason: 'invalid' }]);
+    expect(parsePolicy({ internalSystems: 'simpeg' }).problems).toEqual([
+      { key: 'internalSystems', reason: 'invalid' },
+    ]);
     const many = Array.from({ length: 51 }, (_, i) => ({ host: `s${i}.intra`, name: `S${i}` }));
     expect(parsePolicy({ internalSystems: many }).problems).toEqual([{ key: 'internalSystems', reason: 'invalid' }]);
   });
