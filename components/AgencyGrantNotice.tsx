@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PolicyInternalSystem } from '../core/policy';
-import { policyGrantAsked } from '../lib/settings';
+import { policyGrantAsked } from '../lib/policy';
 import { useT } from './I18n';
 
 export interface AgencyGrantNoticeProps {

@@ -21,6 +21,12 @@ import { DEFAULT_LOCALE, type Locale } from './i18n';
 import { type InternalSystem, internalSystems } from './settings';
 import { createRegistry } from './systems';
 
+/**
+ * Hosts of agency internal systems the popup already asked the learner to
+ * allow: it asks once. Interface state, not a setting (not in the backup).
+ */
+export const policyGrantAsked = storage.defineItem<string[]>('local:policyGrantAsked', { fallback: [], version: 1 });
+
 /** A host the catalog already describes: a policy cannot rename SIASN. */
 const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}/`) !== null;
 

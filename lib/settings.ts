@@ -73,6 +73,3 @@ export const leaveDays = storage.defineItem<LeaveRange[]>('local:leaveDays', { f
  * Null until then.
  */
 export const xapiActor = storage.defineItem<string | null>('local:xapiActor', { fallback: null, version: 1 });
-
-/** Hosts of agency internal systems the popup has already asked the learner to allow (asked once). */
-export const policyGrantAsked = storage.defineItem<string[]>('local:policyGrantAsked', { fallback: [], version: 1 });
