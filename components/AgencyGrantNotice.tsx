@@ -17,6 +17,7 @@ export function AgencyGrantNotice({ systems }: AgencyGrantNoticeProps) {
   const { t } = useT();
   const [pending, setPending] = useState<PolicyInternalSystem[]>([]);
   useEffect(() => {
+    if (systems.length === 0 || !browser.permissions?.contains) return;
     let active = true;
     void (async () => {
       const asked = new Set(await policyGrantAsked.getValue());

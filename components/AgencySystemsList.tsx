@@ -16,20 +16,21 @@ export function AgencySystemsList({ systems }: AgencySystemsListProps) {
   const { t } = useT();
   const [granted, setGranted] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
+    // Nothing to check without agency systems, or on a browser without run-time permissions (Firefox for Android).
+    const permissions = browser.permissions;
+    if (systems.length === 0 || !permissions?.contains || !permissions.onAdded) return;
     let active = true;
     const check = () =>
       void Promise.all(
-        systems.map(async (s) =>
-          (await browser.permissions.contains({ origins: [`*://${s.host}/*`] })) ? s.host : null,
-        ),
+        systems.map(async (s) => ((await permissions.contains({ origins: [`*://${s.host}/*`] })) ? s.host : null)),
       ).then((hosts) => active && setGranted(new Set(hosts.filter((h): h is string => h !== null))));
     check();
-    browser.permissions.onAdded.addListener(check);
-    browser.permissions.onRemoved.addListener(check);
+    permissions.onAdded.addListener(check);
+    permissions.onRemoved.addListener(check);
     return () => {
       active = false;
-      browser.permissions.onAdded.removeListener(check);
-      browser.permissions.onRemoved.removeListener(check);
+      permissions.onAdded.removeListener(check);
+      permissions.onRemoved.removeListener(check);
     };
   }, [systems]);
   if (systems.length === 0) return null;

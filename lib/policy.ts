@@ -36,14 +36,23 @@ const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}
  * read as "no policy".
  */
 async function readManaged(): Promise<unknown> {
+  const area = browser.storage?.managed;
+  if (!area) return {};
+  // A browser still loading its policies may keep this read waiting: after a moment, no policy
+  // (a later change arrives through storage.onChanged).
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<unknown>((done) => {
+    timer = setTimeout(() => done({}), MANAGED_READ_TIMEOUT_MS);
+  });
   try {
-    const area = browser.storage?.managed;
-    if (!area) return {};
-    return await area.get();
-  } catch {
-    return {};
+    return await Promise.race([area.get().catch(() => ({})), late]);
+  } finally {
+    clearTimeout(timer);
   }
 }
+
+/** How long a managed-storage read may take before Langkah goes on without a policy. */
+export const MANAGED_READ_TIMEOUT_MS = 500;
 
 /**
  * The current policy. Read on each call (one storage read, no cache to go
