@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { allInternalSystems, watchPolicy } from '../../lib/policy';
 import { type InternalSystem, internalSystems } from '../../lib/settings';
 
 const SCRIPT_ID = 'langkah-internal-systems';
@@ -18,7 +17,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
  * changed, so it is idempotent and injection never has a gap.
  */
 export async function syncInternalScripts(systems?: InternalSystem[]): Promise<void> {
-  const list = systems ?? (await allInternalSystems());
+  const list = systems ?? (await internalSystems.getValue());
   const granted: string[] = [];
   for (const system of list) {
     const pattern = internalOrigin(system.host);
@@ -50,8 +49,7 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
 /** Re-syncs whenever the setting or the granted permissions change; at start-up, see ./startup.ts. */
 export function setupInternalScripts(): void {
   const sync = () => void syncInternalScripts().catch((error) => console.error('[langkah] internal scripts', error));
-  internalSystems.watch(sync);
-  watchPolicy(sync);
+  internalSystems.watch((systems) => void syncInternalScripts(systems ?? []).catch(() => sync()));
   browser.permissions?.onAdded?.addListener(sync);
   browser.permissions?.onRemoved?.addListener(sync);
 }

@@ -29,8 +29,7 @@ import { getDb } from '../../lib/db';
 import { loadHabits } from '../../lib/habits';
 import { loadTranslator } from '../../lib/i18n';
 import { hasNotifications } from '../../lib/platform';
-import { effectiveLocale, effectiveReminder, watchPolicy } from '../../lib/policy';
-import { reminder } from '../../lib/settings';
+import { reminder, uiLanguage } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
 
 export const REMINDER_ALARM = 'langkah-reminder';
@@ -45,7 +44,7 @@ export const lastReminderDay = storage.defineItem<DayKey | null>('local:lastRemi
  * are off, and leaves a matching one alone. Returns what it did.
  */
 export async function ensureReminderAlarm(now: number = Date.now()): Promise<'keep' | 'create' | 'clear'> {
-  const [{ value: settings }, existing] = await Promise.all([effectiveReminder(), browser.alarms.get(REMINDER_ALARM)]);
+  const [settings, existing] = await Promise.all([reminder.getValue(), browser.alarms.get(REMINDER_ALARM)]);
   const plan = planReminderAlarm(settings, existing ?? undefined);
   if (plan === 'create') {
     await browser.alarms.create(REMINDER_ALARM, {
@@ -74,7 +73,7 @@ function serially<T>(task: () => Promise<T>, failed: T): Promise<T> {
 
 async function showReminder(now: number, today: DayKey): Promise<boolean> {
   const db = getDb();
-  const [pick, { value: locale }] = await Promise.all([getTodayPick(db, lessonIndex, now, today), effectiveLocale()]);
+  const [pick, locale] = await Promise.all([getTodayPick(db, lessonIndex, now, today), uiLanguage.getValue()]);
   const lesson = pick ? lessonIndex.find((l) => l.id === pick.lessonId) : undefined;
   if (!pick || !lesson) return false;
   const { tn } = await loadTranslator(locale);
@@ -98,8 +97,8 @@ export function checkReminder(now: () => number = Date.now): Promise<ReminderOut
   return serially<ReminderOutcome>(
     async () => {
       const at = now();
-      const [{ value: settings }, habits, last] = await Promise.all([
-        effectiveReminder(),
+      const [settings, habits, last] = await Promise.all([
+        reminder.getValue(),
         loadHabits(getDb(), at),
         lastReminderDay.getValue(),
       ]);
@@ -164,12 +163,9 @@ export function setupReminders(now: () => number = Date.now): void {
   browser.notifications?.onClicked.addListener((id) => {
     void openFromNotification(id).catch((error) => console.error('[langkah] open lesson failed', error));
   });
-  const replan = () => {
+  reminder.watch(() => {
     void ensureReminderAlarm(now()).catch((error) => console.error('[langkah] reminder alarm failed', error));
-  };
-  reminder.watch(replan);
-  // An agency may preset or lock the reminder: a policy change re-plans it without a restart.
-  watchPolicy(replan);
+  });
 }
 
 /**
