@@ -22,7 +22,8 @@ import type { FirefoxSession } from '../../firefox/harness';
 import type { FixtureServer } from '../../fixtures/server';
 import { type Driver, type Key, type PageHandle, selectorOf, type Target } from '../driver';
 
-const DEFAULT_TIMEOUT = 10_000;
+// Firefox ESR on a loaded 2-core machine: the popup now plans reviews and paths before today's lesson shows.
+const DEFAULT_TIMEOUT = 30_000;
 /** A download goes through the browser's download manager: slower than a click on a loaded machine. */
 const DOWNLOAD_TIMEOUT = 30_000;
 
