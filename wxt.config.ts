@@ -1,11 +1,28 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
 import { loadLessonImages } from './build/lessons';
+import { chromeManagedSchema } from './build/policy-schema';
 
 /** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
 export const GECKO_ID = 'langkah@langkah.id';
+
+/**
+ * Public key of the Chromium builds: it fixes the extension id to
+ * `filefcpogaapdbmeopmjcggnnpcgnmmb` for an unpacked or self-hosted install, so an agency's
+ * policy (`3rdparty.extensions.<id>`, ExtensionSettings) names one id. Only the
+ * public half exists in this repository. The store package leaves it out: the
+ * Chrome Web Store gives the listing its own id (docs/admin/README.md).
+ */
+export const CHROME_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAslaTjvpYf7S+CMXmZl2WhPnpeyoEklDJGTQVEVsJ7ogJbfPWFfDi42lEf090UwgBAm5HCFl9MUV761beM1KuB3adckBqHBfX9Rxu34a+RjDz92opuKrlnDgLkrzry5FhCbjYmNWAUPE3f+g4HKbSgR0AKd+CwzrTrs7tjOQrQqv9hg/1ympweqjEIwUpTTFRPmhF/rJkJ8UkYDnHRQfa+FDeckvADuNdxG+UGzPEBSzWM1Vi9ajJzlgWRZAJTdIRUXhRyyWFXSD79/BQVFslo2VZdYhoQ2r2+EM90AMqlNBL8MVbBPTJ9ugbOU4jSzepeAXTkufsM41qO7R75P+8gQIDAQAB';
+export const CHROME_ID = 'filefcpogaapdbmeopmjcggnnpcgnmmb';
+
+/** Chrome and Edge read the agency policy's shape from this file (build/policy-schema.ts). */
+const MANAGED_SCHEMA_FILE = 'managed_schema.json';
 
 export default defineConfig({
   // Explicit imports everywhere: a reader sees where `browser` comes from,
@@ -37,6 +54,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting', 'notifications'],
     // Only for the learner's own internal systems, requested one host at a time in options.
     optional_host_permissions: ['*://*/*'],
+    // Chrome and Edge: the policy schema and the fixed id. Firefox reads `3rdparty` policies without a schema.
+    ...(browser === 'firefox' ? {} : { key: CHROME_KEY, storage: { managed_schema: MANAGED_SCHEMA_FILE } }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -53,7 +72,7 @@ export default defineConfig({
   }),
   hooks: {
     // Lesson images (lessons/img, checked, SVG sanitised) ship inside the extension: never fetched.
-    'build:publicAssets': (_wxt, files) => {
+    'build:publicAssets': (wxt, files) => {
       for (const image of loadLessonImages()) {
         files.push(
           'contents' in image
@@ -61,6 +80,21 @@ export default defineConfig({
             : { relativeDest: image.dest, absoluteSrc: image.absolutePath },
         );
       }
+      // Chrome and Edge: the agency policy's schema (build/policy-schema.ts).
+      if (wxt.config.browser !== 'firefox') {
+        files.push({
+          relativeDest: MANAGED_SCHEMA_FILE,
+          contents: `${JSON.stringify(chromeManagedSchema(), null, 2)}\n`,
+        });
+      }
+    },
+    'zip:extension:start': async (wxt) => {
+      // The store package carries no `key`: the Chrome Web Store refuses it and gives the listing its own id.
+      if (wxt.config.browser === 'firefox') return;
+      const path = resolve(wxt.config.outDir, 'manifest.json');
+      const manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      delete manifest.key;
+      await writeFile(path, JSON.stringify(manifest));
     },
     'build:manifestGenerated': (_wxt, manifest) => {
       // The content script's reach is the catalog's, computed from data/systems.yaml,

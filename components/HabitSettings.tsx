@@ -1,9 +1,12 @@
 import { useState } from 'preact/hooks';
 import type { WorkWeek } from '../core/workdays';
 import { clockHour } from '../lib/clock';
+import { effectiveDailyGoal, effectiveWorkWeek } from '../lib/policy';
 import { dailyGoal, rolloverHour, workingDayMode, workWeek } from '../lib/settings';
+import { useEffectiveSetting, usePolicy } from '../lib/usePolicy';
 import { useStorageItem } from '../lib/useStorageItem';
 import { useT } from './I18n';
+import { LockedNote } from './LockedNote';
 
 const GOALS = [1, 2, 3] as const;
 const ROLLOVER_HOURS = [0, 1, 2, 3, 4, 5, 6] as const;
@@ -11,12 +14,17 @@ const ROLLOVER_HOURS = [0, 1, 2, 3, 4, 5, 6] as const;
 /** Daily goal, working-day mode, work week and the hour the learner's day starts. */
 export function HabitSettings() {
   const { t, tn, locale } = useT();
-  const goal = useStorageItem(dailyGoal);
+  const goalSetting = useEffectiveSetting(effectiveDailyGoal, dailyGoal);
   const mode = useStorageItem(workingDayMode);
-  const week = useStorageItem(workWeek);
+  const weekSetting = useEffectiveSetting(effectiveWorkWeek, workWeek);
   const rollover = useStorageItem(rolloverHour);
+  const agencyName = usePolicy()?.policy.agencyName;
   const [saved, setSaved] = useState(false);
-  if (goal === undefined || mode === undefined || week === undefined || rollover === undefined) return null;
+  if (goalSetting === undefined || mode === undefined || weekSetting === undefined || rollover === undefined) {
+    return null;
+  }
+  const goal = goalSetting.value;
+  const week = weekSetting.value;
 
   const save = async (write: Promise<void>) => {
     await write;
@@ -32,6 +40,8 @@ export function HabitSettings() {
           id="daily-goal"
           data-testid="daily-goal"
           value={String(goal)}
+          disabled={goalSetting.locked}
+          aria-describedby={goalSetting.locked ? 'daily-goal-locked' : undefined}
           onChange={(e) => void save(dailyGoal.setValue(Number(e.currentTarget.value)))}
         >
           {GOALS.map((n) => (
@@ -40,6 +50,7 @@ export function HabitSettings() {
             </option>
           ))}
         </select>
+        {goalSetting.locked && <LockedNote setting="daily-goal" id="daily-goal-locked" agencyName={agencyName} />}
       </div>
       <div class="field field-stack">
         <label class="switch">
@@ -56,7 +67,11 @@ export function HabitSettings() {
           {mode ? t('options_workingDayMode_on') : t('options_workingDayMode_off')}
         </span>
       </div>
-      <fieldset class="choice-group">
+      <fieldset
+        class="choice-group"
+        disabled={weekSetting.locked}
+        aria-describedby={weekSetting.locked ? 'work-week-locked' : undefined}
+      >
         <legend>{t('options_workWeek_legend')}</legend>
         {([5, 6] as WorkWeek[]).map((days) => (
           <label key={days} class="switch">
@@ -71,6 +86,7 @@ export function HabitSettings() {
             {days === 5 ? t('options_workWeek_5') : t('options_workWeek_6')}
           </label>
         ))}
+        {weekSetting.locked && <LockedNote setting="work-week" id="work-week-locked" agencyName={agencyName} />}
       </fieldset>
       <div class="field">
         <label for="rollover-hour">{t('options_rollover_label')}</label>

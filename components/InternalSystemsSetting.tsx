@@ -5,7 +5,9 @@ import type { MessageKey } from '../lib/i18n';
 import { canRequestPermissions } from '../lib/platform';
 import { type InternalSystem, internalSystems } from '../lib/settings';
 import { createRegistry } from '../lib/systems';
+import { usePolicy } from '../lib/usePolicy';
 import { useStorageItem } from '../lib/useStorageItem';
+import { AgencySystemsList } from './AgencySystemsList';
 import { useT } from './I18n';
 
 type Notice = { kind: 'error' | 'ok'; text: string } | null;
@@ -17,6 +19,7 @@ type Notice = { kind: 'error' | 'ok'; text: string } | null;
 export function InternalSystemsSetting() {
   const { t } = useT();
   const systems = useStorageItem(internalSystems);
+  const agencySystems = usePolicy()?.policy.internalSystems ?? [];
   const [name, setName] = useState('');
   const [host, setHost] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
@@ -60,6 +63,7 @@ export function InternalSystemsSetting() {
           {t('options_internal_unavailable')}
         </p>
       )}
+      <AgencySystemsList systems={agencySystems} />
       {systems.length === 0 ? (
         <p class="muted">{t('options_internal_empty')}</p>
       ) : (

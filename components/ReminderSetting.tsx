@@ -1,20 +1,27 @@
 import { useState } from 'preact/hooks';
+import { storage } from 'wxt/utils/storage';
 import { parseReminderTime, type ReminderSettings } from '../core/reminder';
 import { hasNotifications } from '../lib/platform';
+import { effectiveReminder, LEARNER_KEYS } from '../lib/policy';
 import { reminder } from '../lib/settings';
-import { useStorageItem } from '../lib/useStorageItem';
+import { useEffectiveSetting, usePolicy } from '../lib/usePolicy';
 import { useT } from './I18n';
+import { LockedNote } from './LockedNote';
 
 /** The daily reminder: on or off, its local time, and quiet mode (the toolbar badge only). */
 export function ReminderSetting() {
   const { t } = useT();
-  const value = useStorageItem(reminder);
+  const setting = useEffectiveSetting(effectiveReminder, reminder);
+  const agencyName = usePolicy()?.policy.agencyName;
   const [saved, setSaved] = useState(false);
-  if (value === undefined) return null;
+  if (setting === undefined) return null;
+  const { value, locked } = setting;
 
   const update = async (patch: Partial<ReminderSettings>) => {
     // Merged into the stored value, not this render's copy, so quick changes never undo each other.
-    await reminder.setValue({ ...(await reminder.getValue()), ...patch });
+    // The first change starts from what applies now (perhaps the agency's default), not the built-in one.
+    const stored = await storage.getItem<ReminderSettings>(LEARNER_KEYS.reminder);
+    await reminder.setValue({ ...(stored ?? value), ...patch });
     setSaved(true);
   };
 
@@ -29,10 +36,12 @@ export function ReminderSetting() {
           {t('options_reminder_unavailable')}
         </p>
       )}
+      {locked && <LockedNote setting="reminder" id="reminder-locked" agencyName={agencyName} />}
       <label class="switch">
         <input
           type="checkbox"
           data-testid="reminder-enabled"
+          disabled={locked}
           checked={value.enabled}
           aria-describedby="reminder-intro"
           onChange={(e) => void update({ enabled: e.currentTarget.checked })}
@@ -47,7 +56,7 @@ export function ReminderSetting() {
           step={60}
           data-testid="reminder-time"
           value={value.time}
-          disabled={!value.enabled}
+          disabled={locked || !value.enabled}
           onChange={(e) => {
             const time = e.currentTarget.value;
             if (!Number.isNaN(parseReminderTime(time))) void update({ time });

@@ -1,20 +1,38 @@
-import type { CapSettings } from '../core/caps';
+import { storage } from 'wxt/utils/storage';
+import { type CapSettings, DEFAULT_CAPS } from '../core/caps';
+import { featureDisabled } from '../core/policy';
+import { effectiveCaps, LEARNER_KEYS } from '../lib/policy';
 import { dailyLessonCard, tipCaps, tipsNever, tipsOffSystems } from '../lib/settings';
 import { createRegistry } from '../lib/systems';
+import { useEffectiveSetting, usePolicy } from '../lib/usePolicy';
 import { useStorageItem } from '../lib/useStorageItem';
 import { useT } from './I18n';
+import { LockedNote } from './LockedNote';
 
 const registry = createRegistry();
 
 /** The tip caps, quiet hours and switches, all in the learner's hands. */
 export function TipSettings() {
   const { t } = useT();
-  const caps = useStorageItem(tipCaps);
+  const capsSetting = useEffectiveSetting(effectiveCaps, tipCaps);
   const lessonCard = useStorageItem(dailyLessonCard);
   const never = useStorageItem(tipsNever);
   const systemsOff = useStorageItem(tipsOffSystems);
-  if (!caps || lessonCard === undefined || !never || !systemsOff) return null;
-  const update = (patch: Partial<CapSettings>) => void tipCaps.setValue({ ...caps, ...patch });
+  const policy = usePolicy()?.policy;
+  if (!capsSetting || lessonCard === undefined || !never || !systemsOff || !policy) return null;
+  const caps = capsSetting.value;
+  const quietLocked = capsSetting.locked;
+  const tipsOff = featureDisabled(policy, 'tips');
+  const lessonCardOff = featureDisabled(policy, 'dailyLessonCard');
+  // Saved from what applies now; a locked quiet-hours policy stays the agency's, not the learner's choice.
+  const update = (patch: Partial<CapSettings>) =>
+    void storage.getItem<CapSettings>(LEARNER_KEYS.quietHours).then((stored) =>
+      tipCaps.setValue({
+        ...caps,
+        ...(quietLocked ? { quietHours: (stored ?? DEFAULT_CAPS).quietHours } : {}),
+        ...patch,
+      }),
+    );
   const number = (id: string, label: string, value: number, min: number, max: number, key: keyof CapSettings) => (
     <div class="field">
       <label for={id}>{label}</label>
@@ -36,6 +54,11 @@ export function TipSettings() {
     <section aria-labelledby="tips-title" class="settings-section">
       <h2 id="tips-title">{t('options_tips_title')}</h2>
       <p class="muted">{t('options_tips_intro')}</p>
+      {tipsOff && (
+        <p class="muted locked-note" data-testid="feature-off-tips">
+          {t('policy_featureOff_tips')}
+        </p>
+      )}
       <label class="switch">
         <input
           type="checkbox"
@@ -48,8 +71,13 @@ export function TipSettings() {
       {number('tips-per-day', t('options_tips_perDay'), caps.perDay, 1, 10, 'perDay')}
       {number('tips-per-system', t('options_tips_perSystem'), caps.perSystemPerDay, 1, 5, 'perSystemPerDay')}
       {number('tips-gap', t('options_tips_gap'), caps.minMinutesBetween, 0, 480, 'minMinutesBetween')}
-      <fieldset class="system-group">
+      <fieldset
+        class="system-group"
+        disabled={quietLocked}
+        aria-describedby={quietLocked ? 'quiet-hours-locked' : undefined}
+      >
         <legend>{t('options_tips_quiet')}</legend>
+        {quietLocked && <LockedNote setting="quiet-hours" id="quiet-hours-locked" agencyName={policy.agencyName} />}
         <label class="switch">
           <input
             type="checkbox"
@@ -86,7 +114,8 @@ export function TipSettings() {
         <input
           type="checkbox"
           data-testid="daily-lesson-card"
-          checked={lessonCard}
+          checked={lessonCard && !lessonCardOff}
+          disabled={lessonCardOff}
           onChange={(e) => void dailyLessonCard.setValue(e.currentTarget.checked)}
         />
         {t('options_tips_lessonCard')}

@@ -13,10 +13,14 @@ import { type DayKey, dayKeyFromNumber, dayNumber, isDayKey, weekdayOfNumber } f
 /** Days in the work week: 5 = Senin–Jumat (default), 6 = Senin–Sabtu. */
 export type WorkWeek = 5 | 6;
 
-export type HolidayKind = 'libur-nasional' | 'cuti-bersama';
+/** `libur-daerah`: a regional day off an agency adds by policy. */
+export type HolidayKind = 'libur-nasional' | 'cuti-bersama' | 'libur-daerah';
 
-/** Where a holiday comes from: the SKB 3 Menteri, or the date-holidays library for years with no SKB data. */
-export type HolidaySource = 'skb' | 'date-holidays';
+/**
+ * Where a holiday comes from: the SKB 3 Menteri, the date-holidays library for
+ * years with no SKB data, or the learner's agency (policy `extraHolidays`).
+ */
+export type HolidaySource = 'skb' | 'date-holidays' | 'instansi';
 
 export interface Holiday {
   /** Indonesian name, e.g. `Cuti bersama Idulfitri 1447 Hijriah`. */

@@ -13,6 +13,7 @@ import defaultHolidays from 'virtual:langkah/holidays';
 import { storage } from 'wxt/utils/storage';
 import { addDays, type DayKey, isDayKey, weekdayOf } from '../core/day';
 import { LESSON_PILLARS, type LessonMeta, type LessonPillar } from '../core/lesson';
+import { type AgencyHoliday, type AgencyPolicy, effectiveSetting, withAgencyHolidays } from '../core/policy';
 import { computeStreak, normalizeDailyGoal, type StreakResult } from '../core/streak';
 import {
   type HolidayCalendar,
@@ -23,6 +24,7 @@ import {
 } from '../core/workdays';
 import { learnerDayKey, normalizeRolloverHour } from './clock';
 import type { LangkahDB } from './db';
+import { LEARNER_KEYS, loadPolicy, watchPolicy } from './policy';
 import { dailyGoal, leaveDays, rolloverHour, workingDayMode, workWeek } from './settings';
 
 /** Weeks in the popup's heatmap. */
@@ -37,6 +39,8 @@ export interface HabitSettings {
   /** 0–6. */
   rolloverHour: number;
   leave: LeaveRange[];
+  /** Extra days off the learner's agency set by policy (regional holidays, a year with no SKB yet). */
+  agencyHolidays: readonly AgencyHoliday[];
 }
 
 /** Settings as stored may come from an older version or a hand edit: this makes them safe to use. */
@@ -46,6 +50,7 @@ export function normalizeHabitSettings(raw: {
   workWeek?: unknown;
   rolloverHour?: unknown;
   leave?: unknown;
+  agencyHolidays?: readonly AgencyHoliday[];
 }): HabitSettings {
   const leave = Array.isArray(raw.leave)
     ? (raw.leave as LeaveRange[]).filter(
@@ -64,30 +69,50 @@ export function normalizeHabitSettings(raw: {
     workWeek: raw.workWeek === 6 ? 6 : 5,
     rolloverHour: normalizeRolloverHour(raw.rolloverHour),
     leave,
+    agencyHolidays: raw.agencyHolidays ?? [],
   };
 }
 
 const SETTING_ITEMS = [dailyGoal, workingDayMode, workWeek, rolloverHour, leaveDays] as const;
+/** The raw keys of the settings an agency may preset: absent when the learner never chose. */
+const LEARNER_CHOICES = [LEARNER_KEYS.dailyGoal, LEARNER_KEYS.workWeek] as const;
 
-function settingsFrom(values: readonly unknown[]): HabitSettings {
-  const [goal, mode, week, rollover, leave] = values;
+/**
+ * The habit settings from stored values (`SETTING_ITEMS`, then the raw
+ * `LEARNER_CHOICES`) and the agency policy: locked policy > learner > policy
+ * default > built-in for the goal and the work week, plus the agency's days off.
+ */
+export function settingsFrom(values: readonly unknown[], policy: AgencyPolicy = {}): HabitSettings {
+  const [goal, mode, week, rollover, leave, goalChoice, weekChoice] = values;
+  const learner = normalizeHabitSettings({ dailyGoal: goal, workWeek: week });
+  const chose = (value: unknown) => (value === null || value === undefined ? null : value);
   return normalizeHabitSettings({
-    dailyGoal: goal,
+    dailyGoal: effectiveSetting(1, chose(goalChoice) === null ? null : learner.dailyGoal, policy.dailyGoal).value,
     workingDayMode: mode,
-    workWeek: week,
+    workWeek: effectiveSetting<number>(5, chose(weekChoice) === null ? null : learner.workWeek, policy.workWeek).value,
     rolloverHour: rollover,
     leave,
+    agencyHolidays: policy.extraHolidays ?? [],
   });
 }
 
-/** Reads the habit settings from storage, in one read. */
-export async function loadHabitSettings(): Promise<HabitSettings> {
-  return settingsFrom((await storage.getItems([...SETTING_ITEMS])).map((r) => r.value));
+async function readSettingValues(extra: readonly Parameters<typeof storage.getItems>[0][number][] = []) {
+  const [items, read] = await Promise.all([
+    storage.getItems([...SETTING_ITEMS, ...LEARNER_CHOICES, ...extra]),
+    loadPolicy(),
+  ]);
+  return { values: items.map((r) => r.value), policy: read.policy };
 }
 
-/** Calls `onChange` after any habit setting changes, in any extension context. Returns the unwatch. */
+/** Reads the habit settings from storage and the agency policy, in one storage read. */
+export async function loadHabitSettings(): Promise<HabitSettings> {
+  const { values, policy } = await readSettingValues();
+  return settingsFrom(values, policy);
+}
+
+/** Calls `onChange` after any habit setting or the agency policy changes, in any extension context. Returns the unwatch. */
 export function watchHabitSettings(onChange: () => void): () => void {
-  const unwatch = SETTING_ITEMS.map((item) => item.watch(() => onChange()));
+  const unwatch = [...SETTING_ITEMS.map((item) => item.watch(() => onChange())), watchPolicy(() => onChange())];
   return () => {
     for (const stop of unwatch) stop();
   };
@@ -106,7 +131,7 @@ export function isLearnerWorkingDay(
   return isWorkingDayFor(day, {
     workingDayMode: settings.workingDayMode,
     workWeek: settings.workWeek,
-    holidays,
+    holidays: withAgencyHolidays(holidays, settings.agencyHolidays),
     leave: settings.leave,
   });
 }
@@ -193,8 +218,9 @@ export async function storeCompletionSummary(summary: CompletionSummary): Promis
  * none yet), in one storage read: everything the popup's first render needs.
  */
 export async function loadHabitSnapshot(): Promise<{ settings: HabitSettings; cached: CompletionSummary | null }> {
-  const values = (await storage.getItems([...SETTING_ITEMS, completionSummaryCache])).map((r) => r.value);
-  return { settings: settingsFrom(values), cached: fromStoredSummary(values[SETTING_ITEMS.length]) };
+  const { values, policy } = await readSettingValues([completionSummaryCache]);
+  const summary = values[SETTING_ITEMS.length + LEARNER_CHOICES.length];
+  return { settings: settingsFrom(values, policy), cached: fromStoredSummary(summary) };
 }
 
 export interface Habits {
@@ -233,7 +259,7 @@ export function habitsAt(
     today,
     workingDayMode: settings.workingDayMode,
     workWeek: settings.workWeek,
-    holidays: options.holidays ?? defaultHolidays,
+    holidays: withAgencyHolidays(options.holidays ?? defaultHolidays, settings.agencyHolidays),
     leave: settings.leave,
     window: options.window ?? heatmapWindow(today),
   });

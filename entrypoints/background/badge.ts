@@ -11,6 +11,7 @@ import { nextDayStart } from '../../lib/clock';
 import { getDb } from '../../lib/db';
 import { loadHabits, storeCompletionSummary, watchHabitSettings } from '../../lib/habits';
 import { loadTranslator } from '../../lib/i18n';
+import { effectiveLocale, watchPolicy } from '../../lib/policy';
 import { rolloverHour, uiLanguage } from '../../lib/settings';
 
 /** Fires when the learner's day changes (their rollover hour), to redraw the badge. */
@@ -22,7 +23,7 @@ const COLOR_PENDING = '#9a4a00';
 let queue: Promise<unknown> = Promise.resolve();
 
 async function drawBadge(now: number): Promise<BadgeState> {
-  const [habits, locale] = await Promise.all([loadHabits(getDb(), now), uiLanguage.getValue()]);
+  const [habits, { value: locale }] = await Promise.all([loadHabits(getDb(), now), effectiveLocale()]);
   const { streak } = habits;
   const { t, tn } = await loadTranslator(locale);
   const badge = badgeFor(streak.current, streak.todayStatus);
@@ -81,6 +82,7 @@ export function setupBadge(now: () => number = Date.now): void {
   watchHabitSettings(() => void refreshBadge(now));
   rolloverHour.watch(() => void scheduleDayChange(now()).catch(logDayAlarmError));
   uiLanguage.watch(() => void refreshBadge(now));
+  watchPolicy(() => void refreshBadge(now));
 }
 
 /** Draws the badge and plans the day-change alarm: on install and browser start (./startup.ts). */

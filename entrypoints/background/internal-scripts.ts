@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { allInternalSystems, watchPolicy } from '../../lib/policy';
 import { type InternalSystem, internalSystems } from '../../lib/settings';
 
 const SCRIPT_ID = 'langkah-internal-systems';
@@ -17,7 +18,7 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
  * changed, so it is idempotent and injection never has a gap.
  */
 export async function syncInternalScripts(systems?: InternalSystem[]): Promise<void> {
-  const list = systems ?? (await internalSystems.getValue());
+  const list = systems ?? (await allInternalSystems());
   const granted: string[] = [];
   for (const system of list) {
     const pattern = internalOrigin(system.host);
@@ -49,7 +50,8 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
 /** Re-syncs whenever the setting or the granted permissions change; at start-up, see ./startup.ts. */
 export function setupInternalScripts(): void {
   const sync = () => void syncInternalScripts().catch((error) => console.error('[langkah] internal scripts', error));
-  internalSystems.watch((systems) => void syncInternalScripts(systems ?? []).catch(() => sync()));
+  internalSystems.watch(sync);
+  watchPolicy(sync);
   browser.permissions?.onAdded?.addListener(sync);
   browser.permissions?.onRemoved?.addListener(sync);
 }

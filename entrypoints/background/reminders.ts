@@ -29,7 +29,8 @@ import { getDb } from '../../lib/db';
 import { loadHabits } from '../../lib/habits';
 import { loadTranslator } from '../../lib/i18n';
 import { hasNotifications } from '../../lib/platform';
-import { reminder, uiLanguage } from '../../lib/settings';
+import { effectiveLocale, effectiveReminder, watchPolicy } from '../../lib/policy';
+import { reminder } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
 
 export const REMINDER_ALARM = 'langkah-reminder';
@@ -44,7 +45,7 @@ export const lastReminderDay = storage.defineItem<DayKey | null>('local:lastRemi
  * are off, and leaves a matching one alone. Returns what it did.
  */
 export async function ensureReminderAlarm(now: number = Date.now()): Promise<'keep' | 'create' | 'clear'> {
-  const [settings, existing] = await Promise.all([reminder.getValue(), browser.alarms.get(REMINDER_ALARM)]);
+  const [{ value: settings }, existing] = await Promise.all([effectiveReminder(), browser.alarms.get(REMINDER_ALARM)]);
   const plan = planReminderAlarm(settings, existing ?? undefined);
   if (plan === 'create') {
     await browser.alarms.create(REMINDER_ALARM, {
@@ -73,7 +74,7 @@ function serially<T>(task: () => Promise<T>, failed: T): Promise<T> {
 
 async function showReminder(now: number, today: DayKey): Promise<boolean> {
   const db = getDb();
-  const [pick, locale] = await Promise.all([getTodayPick(db, lessonIndex, now, today), uiLanguage.getValue()]);
+  const [pick, { value: locale }] = await Promise.all([getTodayPick(db, lessonIndex, now, today), effectiveLocale()]);
   const lesson = pick ? lessonIndex.find((l) => l.id === pick.lessonId) : undefined;
   if (!pick || !lesson) return false;
   const { tn } = await loadTranslator(locale);
@@ -97,8 +98,8 @@ export function checkReminder(now: () => number = Date.now): Promise<ReminderOut
   return serially<ReminderOutcome>(
     async () => {
       const at = now();
-      const [settings, habits, last] = await Promise.all([
-        reminder.getValue(),
+      const [{ value: settings }, habits, last] = await Promise.all([
+        effectiveReminder(),
         loadHabits(getDb(), at),
         lastReminderDay.getValue(),
       ]);
@@ -163,9 +164,12 @@ export function setupReminders(now: () => number = Date.now): void {
   browser.notifications?.onClicked.addListener((id) => {
     void openFromNotification(id).catch((error) => console.error('[langkah] open lesson failed', error));
   });
-  reminder.watch(() => {
+  const replan = () => {
     void ensureReminderAlarm(now()).catch((error) => console.error('[langkah] reminder alarm failed', error));
-  });
+  };
+  reminder.watch(replan);
+  // An agency may preset or lock the reminder: a policy change re-plans it without a restart.
+  watchPolicy(replan);
 }
 
 /**

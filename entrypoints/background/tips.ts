@@ -11,6 +11,7 @@ import { canShowTip, offerCounts } from '../../core/caps';
 import { GENERIC_GOV_ID } from '../../core/catalog';
 import { localClock } from '../../core/clock';
 import type { LessonMeta } from '../../core/lesson';
+import { type AgencyPolicy, featureDisabled } from '../../core/policy';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { chooseTip, TIP_ELEMENTS, type TipElement, type TipMatch } from '../../core/tips';
 import { todayKey } from '../../lib/clock';
@@ -18,15 +19,8 @@ import { getDb, type TipLogEntry } from '../../lib/db';
 import { isLearnerWorkingDay, loadHabitSettings } from '../../lib/habits';
 import { loadTranslator, type MessageKey, type Translator } from '../../lib/i18n';
 import { randomId } from '../../lib/ids';
-import {
-  dailyLessonCard,
-  disabledSystems,
-  paused,
-  tipCaps,
-  tipsNever,
-  tipsOffSystems,
-  uiLanguage,
-} from '../../lib/settings';
+import { effectiveCaps, effectiveLocale, loadPolicy } from '../../lib/policy';
+import { dailyLessonCard, disabledSystems, paused, tipsNever, tipsOffSystems } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
 import { getRegistry } from './registry';
 
@@ -97,7 +91,7 @@ async function checkCaps(systemId: string, now: number, tabId: number | undefine
   const loggedToday = await getDb().tipLog.where('day').equals(today).toArray();
   // Reservations whose card never appeared no longer hold a place.
   const shownToday = loggedToday.filter((e) => offerCounts(e, now, tabId));
-  const [caps, systemsOff] = await Promise.all([tipCaps.getValue(), tipsOffSystems.getValue()]);
+  const [caps, systemsOff] = await Promise.all([effectiveCaps().then((c) => c.value), tipsOffSystems.getValue()]);
   const decision = canShowTip(
     caps,
     {
@@ -133,7 +127,7 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
   const why = [t('tip_why_system', systemName)];
   if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
   if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
-  why.push(t('tip_why_caps', (await tipCaps.getValue()).perDay));
+  why.push(t('tip_why_caps', (await effectiveCaps()).value.perDay));
   const offerId = await record({ day: check.today, tipId: match.tip.id, systemId, at: check.now }, check.tabId);
   return {
     offerId,
@@ -147,7 +141,13 @@ async function tipOffer(match: TipMatch, systemName: string, i18n: Translator, c
 }
 
 /** Today's lesson as the first card of a working day, when it is not yet done. */
-async function lessonOffer(i18n: Translator, check: CapCheck, systemId: string): Promise<TipOffer | null> {
+async function lessonOffer(
+  i18n: Translator,
+  check: CapCheck,
+  systemId: string,
+  policy: AgencyPolicy,
+): Promise<TipOffer | null> {
+  if (featureDisabled(policy, 'dailyLessonCard')) return null;
   if (check.shownToday.length > 0 || !(await dailyLessonCard.getValue())) return null;
   const settings = await loadHabitSettings();
   if (!isLearnerWorkingDay(check.today, settings)) return null;
@@ -196,14 +196,17 @@ async function decideTip(
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   const detection = await senderSystem(sender);
   if (!detection) return { offer: null, readTopic: false };
+  // The agency may switch automatic cards off for its staff (policy `disabledFeatures`).
+  const { policy } = await loadPolicy();
+  if (featureDisabled(policy, 'tips')) return { offer: null, readTopic: false };
   const systemId = detection.system.id;
   const check = await checkCaps(systemId, now, sender.tab?.id);
   if (!check.ok) return { offer: null, readTopic: false };
-  const i18n = await loadTranslator(await uiLanguage.getValue());
-  const lessonCard = await lessonOffer(i18n, check, systemId);
+  const i18n = await loadTranslator((await effectiveLocale()).value);
+  const lessonCard = await lessonOffer(i18n, check, systemId, policy);
   if (lessonCard) return { offer: lessonCard, readTopic: false };
   // A government page no catalog rule describes: read its topic first (the content script asks).
-  if (systemId === GENERIC_GOV_ID && articleLike === true) {
+  if (systemId === GENERIC_GOV_ID && articleLike === true && !featureDisabled(policy, 'topicReader')) {
     return { offer: null, readTopic: true };
   }
   return { offer: await chooseAndOffer(elements, detection, i18n, check), readTopic: false };
@@ -247,8 +250,13 @@ export async function readPage(
   const detection = await senderSystem(sender);
   const tabId = sender.tab?.id;
   if (!detection || tabId === undefined) return serially(() => countDecision(false).then(() => ({ offer: null })));
-  // A first look, so the reader does not run where no card could be shown.
-  if (!(await checkCaps(detection.system.id, now, tabId)).ok) {
+  const { policy } = await loadPolicy();
+  // A first look, so the reader does not run where no card could be shown (or the agency switched it off).
+  if (
+    featureDisabled(policy, 'tips') ||
+    featureDisabled(policy, 'topicReader') ||
+    !(await checkCaps(detection.system.id, now, tabId)).ok
+  ) {
     return serially(() => countDecision(false).then(() => ({ offer: null })));
   }
   const [injection] = await browser.scripting.executeScript({
@@ -261,7 +269,7 @@ export async function readPage(
     const check = await checkCaps(detection.system.id, now, tabId);
     let offer: TipOffer | null = null;
     if (check.ok) {
-      const i18n = await loadTranslator(await uiLanguage.getValue());
+      const i18n = await loadTranslator((await effectiveLocale()).value);
       const lesson = found && typeof found.lessonId === 'string' ? lessonsById.get(found.lessonId) : undefined;
       offer =
         found && lesson

@@ -1,17 +1,21 @@
+import { AgencySettings } from '../../components/AgencySettings';
 import { DataSetting } from '../../components/DataSetting';
 import { HabitSettings } from '../../components/HabitSettings';
 import { useT } from '../../components/I18n';
 import { InternalSystemsSetting } from '../../components/InternalSystemsSetting';
 import { LanguageSetting } from '../../components/LanguageSetting';
 import { LeaveSetting } from '../../components/LeaveSetting';
+import { ManagedBy } from '../../components/ManagedBy';
 import { PathsSetting } from '../../components/PathsSetting';
 import { PauseSetting } from '../../components/PauseSetting';
 import { ReminderSetting } from '../../components/ReminderSetting';
 import { SystemsSetting } from '../../components/SystemsSetting';
 import { TipSettings } from '../../components/TipSettings';
+import { usePolicy } from '../../lib/usePolicy';
 
 export function App() {
   const { t } = useT();
+  const policy = usePolicy();
   return (
     <main class="page">
       <h1>{t('options_title')}</h1>
@@ -20,6 +24,7 @@ export function App() {
           {t('library_link')}
         </a>
       </p>
+      <ManagedBy read={policy} />
       <LanguageSetting />
       <PathsSetting />
       <HabitSettings />
@@ -30,6 +35,7 @@ export function App() {
       <SystemsSetting />
       <InternalSystemsSetting />
       <DataSetting />
+      <AgencySettings read={policy} />
     </main>
   );
 }

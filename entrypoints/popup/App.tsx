@@ -1,8 +1,10 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { AgencyGrantNotice } from '../../components/AgencyGrantNotice';
 import { HabitHeatmap } from '../../components/HabitHeatmap';
 import { useT } from '../../components/I18n';
+import { ManagedBy } from '../../components/ManagedBy';
 import { PathProgressList } from '../../components/PathProgressList';
 import { PillarProgressList } from '../../components/PillarProgressList';
 import { ReviewToday } from '../../components/ReviewToday';
@@ -13,10 +15,12 @@ import { TipsToday } from '../../components/TipsToday';
 import { TodayGoal } from '../../components/TodayGoal';
 import { TodayLesson } from '../../components/TodayLesson';
 import { learnerDayKey } from '../../lib/clock';
+import { mergeInternalSystems } from '../../lib/policy';
 import { internalSystems } from '../../lib/settings';
 import { createRegistry } from '../../lib/systems';
 import { preloadHabits, useHabitSettings, useHabits } from '../../lib/useHabits';
 import { useLiveQuery } from '../../lib/useLiveQuery';
+import { usePolicy } from '../../lib/usePolicy';
 import { useStorageItem } from '../../lib/useStorageItem';
 import { weeklyUsage } from '../../lib/visits';
 
@@ -27,7 +31,12 @@ type TodayModule = typeof import('../../lib/today');
 
 export function App() {
   const { t } = useT();
-  const internal = useStorageItem(internalSystems);
+  const learnerInternal = useStorageItem(internalSystems);
+  const policy = usePolicy();
+  const internal = useMemo(
+    () => (learnerInternal && policy ? mergeInternalSystems(learnerInternal, policy.policy) : undefined),
+    [learnerInternal, policy],
+  );
   const registry = useMemo(() => createRegistry(internal ?? []), [internal]);
   const settings = useHabitSettings(habitsPreload);
   const habits = useHabits(lessonIndex, settings, habitsPreload);
@@ -102,6 +111,10 @@ export function App() {
       )}
       {data.status === 'ready' && data.value && <SystemUsageList systems={data.value.usage} />}
       {data.status === 'ready' && data.value && <TipsToday shown={data.value.tipsShown} />}
+      {policy?.policy.internalSystems && <AgencyGrantNotice systems={policy.policy.internalSystems} />}
+      <footer class="popup-footer">
+        <ManagedBy read={policy} />
+      </footer>
       <p class="muted small">
         {t('popup_privacyNote')}{' '}
         <a href="/data.html" target="_blank" rel="noreferrer" data-testid="popup-data-link">

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { LessonMeta } from '../../../core/lesson';
 import type { HolidayCalendar } from '../../../core/workdays';
 import { type Completion, LangkahDB } from '../../../lib/db';
@@ -58,6 +59,7 @@ describe('normalizeHabitSettings', () => {
       workWeek: 5,
       rolloverHour: 3,
       leave: [],
+      agencyHolidays: [],
     });
     expect(
       normalizeHabitSettings({
@@ -79,6 +81,7 @@ describe('normalizeHabitSettings', () => {
       workWeek: 5,
       rolloverHour: 6,
       leave: [{ start: '2026-11-20', end: '2026-11-21', kind: 'sakit' }],
+      agencyHolidays: [],
     });
   });
 });
@@ -102,7 +105,23 @@ describe('loadHabitSettings', () => {
       workWeek: 6,
       rolloverHour: 0,
       leave: [{ start: '2026-11-23', end: '2026-11-24', kind: 'dinas-luar' }],
+      agencyHolidays: [],
     });
+  });
+
+  it('applies the agency policy: locked > learner > policy default > built-in, and its days off', async () => {
+    const day = { date: '2027-03-01', kind: 'libur-daerah', name: 'Hari jadi kota' } as const;
+    await fakeBrowser.storage.managed.set({
+      dailyGoal: { value: 2 },
+      workWeek: { value: 6, locked: true },
+      extraHolidays: [day],
+    });
+    expect(await loadHabitSettings()).toMatchObject({ dailyGoal: 2, workWeek: 6, agencyHolidays: [day] });
+    await dailyGoal.setValue(3);
+    await workWeek.setValue(5);
+    expect(await loadHabitSettings()).toMatchObject({ dailyGoal: 3, workWeek: 6 });
+    await fakeBrowser.storage.managed.set({ workWeek: { value: 6 } });
+    expect(await loadHabitSettings()).toMatchObject({ dailyGoal: 3, workWeek: 5 });
   });
 
   it('tells a watcher about each change', async () => {
