@@ -102,6 +102,9 @@ test.describe('systems in use', () => {
 
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
+    // The switched-off system's page still asks (its content script cannot know), and is answered with nothing.
+    // Waiting for that answer before moving on keeps the count from depending on how fast the page left.
+    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 1, offered: 0 });
     await page.goto(server.url('siasn-instansi.bkn.go.id'));
     // SIASN is on: it is recorded and tipped, which also shows the content script has run its course.
     await expect(page.getByTestId('tip-card')).toBeVisible();
