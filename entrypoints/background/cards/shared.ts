@@ -1,0 +1,163 @@
+/**
+ * What every card kind shares: the card shape a kind module exports, the
+ * system check on the sender, the caps check, the reservation of an offer and
+ * the card's common labels. A kind module (tip.ts, daily-lesson.ts,
+ * topic-reader.ts) only says where it applies and how it builds its offer.
+ */
+import lessonIndex from 'virtual:langkah/lesson-index';
+import type { Browser } from 'wxt/browser';
+import { canShowTip, offerCounts } from '../../../core/caps';
+import type { CardPage, CardTrigger } from '../../../core/cards';
+import { type Detection, GENERIC_GOV_ID } from '../../../core/catalog';
+import { localClock } from '../../../core/clock';
+import type { LessonMeta } from '../../../core/lesson';
+import type { AgencyPolicy } from '../../../core/policy';
+import type { TipOffer } from '../../../core/protocol';
+import { TIP_ELEMENTS, type TipElement } from '../../../core/tips';
+import { todayKey } from '../../../lib/clock';
+import { getDb, type TipLogEntry } from '../../../lib/db';
+import { loadTranslator, type Translator } from '../../../lib/i18n';
+import { randomId } from '../../../lib/ids';
+import { effectiveCaps, effectiveLocale } from '../../../lib/policy';
+import { disabledSystems, paused, tipsOffSystems } from '../../../lib/settings';
+import { getRegistry } from '../registry';
+
+export const lessonsById: ReadonlyMap<string, LessonMeta> = new Map(lessonIndex.map((l) => [l.id, l]));
+
+/** Today's caps as they stand for one request. */
+export interface CapCheck {
+  ok: boolean;
+  today: string;
+  now: number;
+  /** Offers that count against the caps today: shown, or reserved and still pending. */
+  shownToday: TipLogEntry[];
+  tabId: number | undefined;
+}
+
+/** Everything a kind needs to build its offer for one request. */
+export interface CardContext {
+  detection: Detection;
+  page: CardPage;
+  check: CapCheck;
+  policy: AgencyPolicy;
+  /** The learner's language, loaded on first use. */
+  i18n(): Promise<Translator>;
+}
+
+/** Where a reading kind runs its script. */
+export interface ReadTarget {
+  tabId: number;
+  frameId: number;
+}
+
+/**
+ * A card kind: its declarative trigger (core/cards.ts `CardTrigger`) and how
+ * it builds its offer. `offer` reserves the offer (`reserve`) before it
+ * returns it, or returns null when it has nothing for this page.
+ */
+export type Card =
+  | (CardTrigger & { readsPage?: false; offer(ctx: CardContext): Promise<TipOffer | null> })
+  | (CardTrigger & {
+      readsPage: true;
+      /** Runs in the page's tab; its result is untrusted (the page may have changed anything). */
+      read(target: ReadTarget): Promise<unknown>;
+      offer(ctx: CardContext, found: unknown): Promise<TipOffer | null>;
+    });
+
+/** The system that asked, as the registry sees the sender's URL; null when none or switched off. */
+export async function senderSystem(sender: Browser.runtime.MessageSender): Promise<Detection | null> {
+  const url = sender.url ?? sender.tab?.url;
+  const detection = url ? (await getRegistry()).detect(url) : null;
+  if (!detection || (await paused.getValue())) return null;
+  if ((await disabledSystems.getValue()).includes(detection.system.id)) return null;
+  return detection;
+}
+
+/** The page as the triggers see it; `elements` is what the content script reported (untrusted). */
+export function cardPage(detection: Detection, elements: unknown, articleLike: boolean): CardPage {
+  return {
+    systemId: detection.system.id,
+    generic: detection.system.id === GENERIC_GOV_ID,
+    context: detection.context,
+    elements: new Set(
+      (Array.isArray(elements) ? elements : []).filter((e): e is TipElement =>
+        (TIP_ELEMENTS as readonly unknown[]).includes(e),
+      ),
+    ),
+    articleLike,
+  };
+}
+
+export function cardContext(detection: Detection, page: CardPage, check: CapCheck, policy: AgencyPolicy): CardContext {
+  let translator: Promise<Translator> | undefined;
+  return {
+    detection,
+    page,
+    check,
+    policy,
+    i18n: () => {
+      translator ??= effectiveLocale().then((locale) => loadTranslator(locale.value));
+      return translator;
+    },
+  };
+}
+
+/** May `systemId` get a card at `now`, for a page in `tabId`? Reservations that lapsed no longer count. */
+export async function checkCaps(systemId: string, now: number, tabId: number | undefined): Promise<CapCheck> {
+  const today = await todayKey(now);
+  const loggedToday = await getDb().tipLog.where('day').equals(today).toArray();
+  // Reservations whose card never appeared no longer hold a place.
+  const shownToday = loggedToday.filter((e) => offerCounts(e, now, tabId));
+  const [caps, systemsOff] = await Promise.all([effectiveCaps().then((c) => c.value), tipsOffSystems.getValue()]);
+  const decision = canShowTip(
+    caps,
+    {
+      shownToday,
+      systemsOff: new Set(systemsOff),
+      laterToday: new Set(shownToday.filter((e) => e.action === 'later').map((e) => e.systemId)),
+    },
+    systemId,
+    now,
+    localClock(now).minute,
+  );
+  return { ok: decision.ok, today, now, shownToday, tabId };
+}
+
+/**
+ * Reserves an offer: it counts against the caps once its card is mounted
+ * (`tipShown`), or lapses. `tipId` is the tip's id, or `<prefix>:<lessonId>`
+ * for a card that leads to a lesson (its "Pelajari" opens that lesson).
+ */
+export async function reserve(ctx: CardContext, tipId: string): Promise<string> {
+  const offerId = randomId();
+  const { check } = ctx;
+  await getDb().tipLog.add({
+    day: check.today,
+    tipId,
+    systemId: ctx.detection.system.id,
+    at: check.now,
+    offerId,
+    action: null,
+    shownAt: null,
+    ...(check.tabId === undefined ? {} : { tabId: check.tabId }),
+  });
+  return offerId;
+}
+
+/** The buttons and region names every card has. */
+export function labels(i18n: Translator): TipOffer['labels'] {
+  const { t } = i18n;
+  return {
+    later: t('tip_later'),
+    never: t('tip_never'),
+    systemOff: t('tip_systemOff'),
+    why: t('tip_why'),
+    close: t('tip_close'),
+    region: t('tip_region'),
+  };
+}
+
+/** "Pelajari (n menit)" for `lesson`; null without one. */
+export function learnLink(i18n: Translator, lesson: LessonMeta | undefined): TipOffer['learn'] {
+  return lesson ? { lessonId: lesson.id, label: i18n.tn('tip_learn', lesson.minutes) } : null;
+}

@@ -1,0 +1,52 @@
+/**
+ * The tip card: a short tip that fits the page's system, page context and
+ * fields (data/tips/*.yaml, chosen by core/tips.ts `chooseTip`). It applies to
+ * every page that may get a card and comes last: it is what a page gets when
+ * no other kind has something for it.
+ */
+import tips from 'virtual:langkah/tips';
+import { offerCounts } from '../../../core/caps';
+import { GENERIC_GOV_ID } from '../../../core/catalog';
+import type { TipOffer } from '../../../core/protocol';
+import { chooseTip } from '../../../core/tips';
+import { getDb } from '../../../lib/db';
+import type { MessageKey } from '../../../lib/i18n';
+import { effectiveCaps } from '../../../lib/policy';
+import { tipsNever } from '../../../lib/settings';
+import { type Card, type CardContext, labels, learnLink, lessonsById, reserve } from './shared';
+
+export const tip: Card = {
+  kind: 'tip',
+  priority: 10,
+  async offer(ctx: CardContext): Promise<TipOffer | null> {
+    const { check, detection, page } = ctx;
+    const lastShown = new Map<string, number>();
+    await getDb().tipLog.each((e) => {
+      if (offerCounts(e, check.now, check.tabId)) lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at));
+    });
+    const match = chooseTip(
+      tips,
+      { systemId: page.systemId, context: page.context, elements: page.elements },
+      new Set(await tipsNever.getValue()),
+      lastShown,
+    );
+    if (!match) return null;
+    const i18n = await ctx.i18n();
+    const { t } = i18n;
+    const name = detection.system.id === GENERIC_GOV_ID ? t('system_genericGov') : detection.system.name;
+    const why = [t('tip_why_system', name)];
+    if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
+    if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
+    why.push(t('tip_why_caps', (await effectiveCaps()).value.perDay));
+    const offerId = await reserve(ctx, match.tip.id);
+    return {
+      offerId,
+      kind: 'tip',
+      title: t('tip_title'),
+      text: match.tip.text,
+      why: why.join(' '),
+      learn: learnLink(i18n, match.tip.lesson ? lessonsById.get(match.tip.lesson) : undefined),
+      labels: labels(i18n),
+    };
+  },
+};
