@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RESERVATION_MS } from '../../../../core/caps';
-import { requestTip, tipAction, tipDecisions, tipShown } from '../../../../entrypoints/background/tips';
+import { readPage, requestTip, tipAction, tipDecisions, tipShown } from '../../../../entrypoints/background/tips';
 import { getDb } from '../../../../lib/db';
-import { tipCaps } from '../../../../lib/settings';
+import { dailyLessonCard, tipCaps } from '../../../../lib/settings';
 
 /** Tuesday 24 Nov 2026, 10:00 local: a working day, outside quiet hours. */
 const now = new Date(2026, 10, 24, 10).getTime();
@@ -96,5 +97,63 @@ describe('a tip counts when its card is shown', () => {
       action: null,
     });
     expect((await ask(tab(2), now + RESERVATION_MS * 3)).offer).toBeNull();
+  });
+});
+
+describe('which kind a page gets (cards/registry.ts, by priority)', () => {
+  const generic = tab(9, 'www.contoh.go.id');
+  const askArticle = (sender = generic) => requestTip({ elements: [], articleLike: true }, sender, now);
+
+  it('the first card of a working day is today’s lesson; the next page, later, gets a tip', async () => {
+    await tipCaps.setValue({ enabled: true, perSystemPerDay: 5, perDay: 5, minMinutesBetween: 0, quietHours: null });
+    expect((await ask(tab(1))).offer?.kind).toBe('lesson');
+    expect((await ask(tab(2), now + 1000)).offer?.kind).toBe('tip');
+  });
+
+  it('the agency’s switch dailyLessonCard leaves the tip', async () => {
+    await fakeBrowser.storage.managed.set({ disabledFeatures: ['dailyLessonCard'] });
+    expect((await ask(tab(1))).offer?.kind).toBe('tip');
+  });
+
+  it('the agency’s switch tips answers every page with no card, and the answer is counted', async () => {
+    await fakeBrowser.storage.managed.set({ disabledFeatures: ['tips'] });
+    expect(await ask(tab(1))).toEqual({ offer: null, readTopic: false });
+    expect(await readPage(generic, now)).toEqual({ offer: null });
+    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 0 });
+    expect(await getDb().tipLog.count()).toBe(0);
+  });
+
+  it('an article-like page no catalog rule describes is to be read first; that answer waits for the reading', async () => {
+    await dailyLessonCard.setValue(false);
+    expect(await askArticle()).toEqual({ offer: null, readTopic: true });
+    expect(await tipDecisions.getValue()).toEqual({ answered: 0, offered: 0 });
+  });
+
+  it('today’s lesson still comes before the reading', async () => {
+    const reply = await askArticle();
+    expect(reply.offer?.kind).toBe('lesson');
+    expect(reply.readTopic).toBe(false);
+  });
+
+  it('with the agency’s switch topicReader, the same page gets a tip without reading', async () => {
+    await dailyLessonCard.setValue(false);
+    await fakeBrowser.storage.managed.set({ disabledFeatures: ['topicReader'] });
+    const reply = await askArticle();
+    expect(reply).toMatchObject({ offer: { kind: 'tip' }, readTopic: false });
+    // The reading is refused too: answered without running the reader in the tab.
+    expect(await readPage(generic, now)).toEqual({ offer: null });
+    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 1 });
+  });
+
+  it('a page the reader is not for is not read', async () => {
+    expect(await readPage(tab(1, 'srikandi.arsip.go.id'), now)).toEqual({ offer: null });
+    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 0 });
+  });
+
+  it('no reading when the caps allow no card', async () => {
+    await dailyLessonCard.setValue(false);
+    await ask(tab(1));
+    expect(await readPage(generic, now + 1000)).toEqual({ offer: null });
+    expect(await getDb().tipLog.count()).toBe(1);
   });
 });
