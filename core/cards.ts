@@ -55,7 +55,8 @@ export interface CardState {
  * The kinds to try for one request, in order. Offers are built from `first`
  * until one gives a card. When none does and `reader` is set, the page is read
  * for that kind; after the reading, the reader offers from what it found, then
- * `afterReading` is tried in order.
+ * `afterReading` is tried in order. A page is read once per request: a second
+ * reading kind in `afterReading` is passed over.
  */
 export interface CardPlan<T extends CardTrigger> {
   first: T[];
