@@ -58,15 +58,35 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     browser,
     origin,
     downloadDir,
-    async openExtensionPage(path, readySelector) {
-      const page = await browser.newPage();
-      void page.goto(`${origin}/${path}`).catch(() => {});
-      await page.waitForSelector(readySelector, { timeout: 15_000 });
-      return page;
-    },
+    openExtensionPage: (path, readySelector) => openExtensionTab(browser, origin, path, readySelector),
     async close() {
       await browser.close();
       rmSync(downloadDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens an extension page in a new tab. Firefox never resolves `goto` on a
+ * moz-extension URL, so the navigation is started, not awaited, and the page is
+ * awaited by its content. A wait that started in the tab's first about:blank
+ * can be cut off when that document is replaced; it is started again then.
+ */
+async function openExtensionTab(browser: Browser, origin: string, path: string, readySelector: string): Promise<Page> {
+  const page = await browser.newPage();
+  void page.goto(`${origin}/${path}`).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    try {
+      const handle = await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
+      await handle?.dispose();
+      return page;
+    } catch (error) {
+      if (error instanceof Error && error.name === 'TimeoutError') throw error;
+      if (Date.now() > deadline) throw error;
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
+      console.warn(`[firefox harness] waiting for ${readySelector} in ${path} again after: ${String(error)} ${cause}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }

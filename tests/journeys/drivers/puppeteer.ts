@@ -17,7 +17,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Target as BrowserTarget, ElementHandle, KeyInput, Page } from 'puppeteer-core';
+import type { ElementHandle, KeyInput, Page } from 'puppeteer-core';
 import type { FirefoxSession } from '../../firefox/harness';
 import type { FixtureServer } from '../../fixtures/server';
 import { type Driver, type Key, type PageHandle, selectorOf, type Target } from '../driver';
@@ -220,38 +220,13 @@ function wrapPage(page: Page, downloadDir: string): PageHandle {
   };
 }
 
-/**
- * Opens an extension page in a new tab. Firefox never resolves `goto` on a
- * moz-extension URL, so the navigation is started, not awaited, and the page is
- * awaited by its content. A wait that started in the tab's first about:blank
- * can be cut off when that document is replaced; it is started again then.
- */
-async function openExtensionTab(firefox: FirefoxSession, path: string, readySelector: string): Promise<Page> {
-  const page = await firefox.browser.newPage();
-  void page.goto(`${firefox.origin}/${path}`).catch(() => {});
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    try {
-      const handle = await page.waitForSelector(readySelector, { timeout: Math.max(1, deadline - Date.now()) });
-      await handle?.dispose();
-      return page;
-    } catch (error) {
-      if (error instanceof Error && error.name === 'TimeoutError') throw error;
-      if (Date.now() > deadline) throw error;
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
-      console.warn(`[puppeteer driver] waiting for ${readySelector} in ${path} again after: ${String(error)} ${cause}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-}
-
 export function puppeteerDriver(firefox: FirefoxSession, server: FixtureServer): Driver {
   const { browser } = firefox;
   const wrap = (page: Page) => wrapPage(page, firefox.downloadDir);
   /** One options page kept open in its own tab for storage access: opening a page per call is slow in Firefox. */
   let storagePage: Promise<Page> | undefined;
   const inExtensionPage = async <T>(fn: (page: Page) => Promise<T>): Promise<T> => {
-    storagePage ??= openExtensionTab(firefox, 'options.html', pierce('ui-language'));
+    storagePage ??= firefox.openExtensionPage('options.html', pierce('ui-language'));
     return fn(await storagePage);
   };
   return {
@@ -262,7 +237,7 @@ export function puppeteerDriver(firefox: FirefoxSession, server: FixtureServer):
       return wrap(page);
     },
     async openExtensionPage(path, readyTestId) {
-      const page = await openExtensionTab(firefox, path, pierce(readyTestId));
+      const page = await firefox.openExtensionPage(path, pierce(readyTestId));
       const handle = wrap(page);
       await handle.waitForTestId(readyTestId);
       return handle;
@@ -283,29 +258,41 @@ export function puppeteerDriver(firefox: FirefoxSession, server: FixtureServer):
       ),
     async waitForNewPage(action, urlPart, readyTestId) {
       // Targets of extension pages report about:blank over BiDi: the document itself is asked for its URL.
-      const created: Page[] = [];
-      const onCreated = (target: BrowserTarget) => {
-        if (target.type() === 'page') void target.page().then((page) => page && created.push(page));
-      };
-      browser.on('targetcreated', onCreated);
-      try {
-        await action();
-        const deadline = Date.now() + DEFAULT_TIMEOUT;
-        while (Date.now() < deadline) {
-          for (const page of created) {
-            const href = await page.evaluate(() => location.href).catch(() => '');
-            if (href.includes(urlPart)) {
-              const handle = wrap(page);
-              await handle.waitForTestId(readyTestId);
-              return handle;
-            }
+      // The browser's list of pages is polled (a `targetcreated` event can be missed on a loaded machine), and
+      // a page that does not answer within a moment is asked again on the next round, never waited on.
+      const before = new Set(await browser.pages());
+      await action();
+      const deadline = Date.now() + DEFAULT_TIMEOUT;
+      const seen = new Set<string>();
+      while (Date.now() < deadline) {
+        for (const page of await browser.pages()) {
+          if (before.has(page)) continue;
+          const href = await Promise.race([
+            page.evaluate(() => location.href).catch((error: Error) => `(${error.message})`),
+            new Promise<string>((resolve) => setTimeout(() => resolve('(no answer within 2 s)'), 2000)),
+          ]);
+          seen.add(href);
+          if (href.includes(urlPart)) {
+            const handle = wrap(page);
+            await handle.waitForTestId(readyTestId);
+            return handle;
           }
-          await new Promise((resolve) => setTimeout(resolve, 100));
         }
-        throw new Error(`No new tab with ${urlPart} within ${DEFAULT_TIMEOUT} ms`);
-      } finally {
-        browser.off('targetcreated', onCreated);
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
+      // What the browser itself has open, as the extension sees it: tells a lost key press from a lost target.
+      const tabs = await inExtensionPage((page) =>
+        page.evaluate(async () => {
+          const api = (
+            globalThis as unknown as { browser: { tabs: { query(q: object): Promise<{ url?: string }[]> } } }
+          ).browser;
+          return (await api.tabs.query({})).map((tab) => tab.url ?? '?');
+        }),
+      ).catch((error: Error) => [`(${error.message})`]);
+      throw new Error(
+        `No new tab with ${urlPart} within ${DEFAULT_TIMEOUT} ms (new tabs seen: ${[...seen].join(', ') || 'none'}; ` +
+          `tabs open: ${tabs.join(', ')})`,
+      );
     },
   };
 }
