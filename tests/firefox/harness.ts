@@ -21,7 +21,16 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+export interface LaunchOptions {
+  /**
+   * Keep the welcome tab the install opens (a test of the first run). Otherwise it is closed before the test
+   * starts, as in the Chromium fixtures: a tab that opens later would take the foreground, and key presses
+   * meant for the page under test would go to it.
+   */
+  keepWelcome?: boolean;
+}
+
+export async function launchFirefox({ keepWelcome = false }: LaunchOptions = {}): Promise<FirefoxSession> {
   const extensionDir = requireBuild(FIREFOX_BUILD);
   const uuid = randomUUID();
   const hosts = MAPPED_HOST_RULES.map((h) => h.replace(/^\*\./, ''));
@@ -54,6 +63,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
   });
   await browser.installExtension(extensionDir);
   const origin = `moz-extension://${uuid}`;
+  if (!keepWelcome) await (await findWelcomeTab(browser, origin)).close();
   return {
     browser,
     origin,
@@ -89,4 +99,17 @@ async function openExtensionTab(browser: Browser, origin: string, path: string, 
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+/** The welcome tab the install opens; extension tabs report about:blank over BiDi, so the document is asked. */
+export async function findWelcomeTab(browser: Browser, origin: string): Promise<Page> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href === `${origin}/welcome.html`) return page;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('The welcome page did not open after install');
 }

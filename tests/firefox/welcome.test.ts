@@ -1,29 +1,18 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FirefoxSession, launchFirefox } from './harness';
+import { type FirefoxSession, findWelcomeTab, launchFirefox } from './harness';
 
 let firefox: FirefoxSession;
 
 beforeAll(async () => {
-  firefox = await launchFirefox();
+  firefox = await launchFirefox({ keepWelcome: true });
 }, 60_000);
 
 afterAll(async () => {
   await firefox?.close();
 });
 
-/** The welcome tab the install opened; extension tabs report about:blank over BiDi, so the document is asked. */
-async function welcomeTab(): Promise<Page> {
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    for (const page of await firefox.browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href === `${firefox.origin}/welcome.html`) return page;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('The welcome page did not open after install');
-}
+const welcomeTab = () => findWelcomeTab(firefox.browser, firefox.origin);
 
 const checked = (page: Page, testId: string) =>
   page.$eval(`[data-testid="${testId}"]`, (el) => (el as HTMLInputElement).checked);
