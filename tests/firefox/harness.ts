@@ -21,7 +21,8 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/** `prefs`: extra Firefox preferences for one test file (e.g. no prompt for optional permissions). */
+export async function launchFirefox(prefs: Record<string, unknown> = {}): Promise<FirefoxSession> {
   const extensionDir = requireBuild(FIREFOX_BUILD);
   const uuid = randomUUID();
   const hosts = MAPPED_HOST_RULES.map((h) => h.replace(/^\*\./, ''));
@@ -50,6 +51,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       'browser.download.start_downloads_in_tmp_dir': false,
       // The downloads panel would open over the page the journey goes on typing into.
       'browser.download.alwaysOpenPanel': false,
+      ...prefs,
     },
   });
   await browser.installExtension(extensionDir);

@@ -5,11 +5,16 @@
  * `storage.managed`. Firefox reads the file at start, so it is written before
  * the browser starts and removed afterwards whatever happens (try/finally,
  * afterAll, process exit): no other test sees a policy.
+ *
+ * Firefox's prompt for optional permissions is switched off
+ * (`extensions.webextOptionalPermissionPrompts`), so the learner's one click on
+ * "Izinkan" grants the agency system's host here, as accepting the prompt does.
  */
 import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GECKO_ID } from '../../wxt.config';
+import { type FixtureServer, startFixtureServer } from '../fixtures/server';
 import { findFirefox } from '../support/browsers';
 import { type FirefoxSession, launchFirefox } from './harness';
 
@@ -24,6 +29,7 @@ const POLICY = {
   supportUrl: 'https://helpdesk.contoh.go.id/langkah',
   reminder: { value: { enabled: true, time: '07:30' }, locked: true },
   dailyGoal: { value: 2 },
+  internalSystems: [{ host: 'simpeg.kota-contoh.example.com', name: 'SIMPEG Kota Contoh', category: 'kepegawaian' }],
   // Not a time: ignored and listed, the rest still applies.
   quietHours: { value: { enabled: true, start: '5pm', end: '07:00' }, locked: true },
 };
@@ -52,13 +58,16 @@ function removePolicy(): void {
   if (existsSync(POLICY_FILE) && readFileSync(POLICY_FILE, 'utf8').includes(MARK)) rmSync(POLICY_FILE, { force: true });
 }
 
+const AGENCY_HOST = 'simpeg.kota-contoh.example.com';
 let firefox: FirefoxSession | undefined;
+let server: FixtureServer | undefined;
 
 beforeAll(async () => {
   process.once('exit', removePolicy);
+  server = await startFixtureServer();
   writePolicy();
   try {
-    firefox = await launchFirefox();
+    firefox = await launchFirefox({ 'extensions.webextOptionalPermissionPrompts': false });
   } finally {
     // Firefox has read it at start: gone before any other test runs, even if the launch failed.
     removePolicy();
@@ -68,6 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   removePolicy();
   await firefox?.close();
+  await server?.close();
 });
 
 describe('agency policy (Firefox ESR policies.json)', () => {
@@ -103,5 +113,26 @@ describe('agency policy (Firefox ESR policies.json)', () => {
     expect(report).toContain('agencyName: "BKD Kota Contoh"');
     expect(report).toContain('! quietHours: invalid');
     await options.close();
+  });
+
+  it('recognises the agency’s internal system after the learner’s one click', async () => {
+    if (!firefox || !server) throw new Error('Firefox did not start');
+    const options = await firefox.openExtensionPage('options.html', '[data-testid="agency-system-grant"]');
+    expect(await options.$eval('[data-testid="agency-system"]', (el) => el.getAttribute('data-host'))).toBe(
+      AGENCY_HOST,
+    );
+    await options.click('[data-testid="agency-system-grant"]');
+    await options.waitForSelector('[data-testid="agency-system-granted"]', { timeout: 10_000 });
+    await options.close();
+
+    const page = await firefox.browser.newPage();
+    await page.goto(server.url(AGENCY_HOST, '/'), { waitUntil: 'load' });
+    expect(await page.$eval('h1', (h) => h.textContent)).toBe('SIMPEG Kota Contoh');
+    const popup = await firefox.openExtensionPage('popup.html', '[data-testid="weekly-systems"]');
+    const row = `[data-testid="system-usage"][data-system-id="internal-${AGENCY_HOST}"] [data-testid="system-usage-views"]`;
+    await popup.waitForSelector(row, { timeout: 15_000 });
+    expect(await popup.$eval(row, (el) => el.getAttribute('data-views'))).toBe('1');
+    await popup.close();
+    await page.close();
   });
 });
