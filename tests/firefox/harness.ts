@@ -28,9 +28,11 @@ export interface LaunchOptions {
    * meant for the page under test would go to it.
    */
   keepWelcome?: boolean;
+  /** Extra Firefox preferences for one test file (e.g. no prompt for optional permissions). */
+  prefs?: Record<string, unknown>;
 }
 
-export async function launchFirefox({ keepWelcome = false }: LaunchOptions = {}): Promise<FirefoxSession> {
+export async function launchFirefox({ keepWelcome = false, prefs = {} }: LaunchOptions = {}): Promise<FirefoxSession> {
   const extensionDir = requireBuild(FIREFOX_BUILD);
   const uuid = randomUUID();
   const hosts = MAPPED_HOST_RULES.map((h) => h.replace(/^\*\./, ''));
@@ -59,6 +61,7 @@ export async function launchFirefox({ keepWelcome = false }: LaunchOptions = {})
       'browser.download.start_downloads_in_tmp_dir': false,
       // The downloads panel would open over the page the journey goes on typing into.
       'browser.download.alwaysOpenPanel': false,
+      ...prefs,
     },
   });
   await browser.installExtension(extensionDir);
