@@ -22,7 +22,6 @@ import {
   type ImportPlan,
   MAX_BACKUP_BYTES,
   type ParseResult,
-  parseBackup,
   planImport,
   SETTING_NAMES,
   type SettingName,
