@@ -71,30 +71,54 @@ export function DataSetting() {
     }
   };
 
-  const preview = async (doc: BackupDocument, nextMode: ImportMode) => {
+  // The file is read and planned in a worker while the page stays usable: the
+  // learner may switch the mode or choose another file meanwhile. The latest
+  // choice wins; an answer for an earlier one is dropped.
+  const modeNow = useRef<ImportMode>(mode);
+  const choice = useRef(0);
+
+  const preview = async (doc: BackupDocument, nextMode: ImportMode, token: number) => {
     const { previewImport } = await loadBackup();
-    setPlan(await previewImport(getDb(), doc, nextMode));
+    const next = await previewImport(getDb(), doc, nextMode);
+    if (token === choice.current && nextMode === modeNow.current) setPlan(next);
   };
 
   const chooseFile = async (file: File | undefined) => {
+    const token = ++choice.current;
     setBackup(null);
     setPlan(null);
     if (!file) return setImportNotice(null);
     setImportNotice({ kind: 'ok', text: t('options_data_reading') });
     const { backupErrorMessage, readBackupFile } = await loadBackup();
     const result = await readBackupFile(file);
+    if (token !== choice.current) return;
     if (!result.ok) return setImportNotice({ kind: 'error', text: backupErrorMessage(result.error, i18n) });
     setBackup(result.backup);
     setImportNotice(null);
-    await preview(result.backup, mode);
+    await preview(result.backup, modeNow.current, token).catch((error: unknown) => planFailed(error, token));
+  };
+
+  /** The plan could not be made (the worker failed): said as a file that could not be read. */
+  const planFailed = async (error: unknown, token: number) => {
+    const { backupErrorMessage } = await loadBackup();
+    if (token !== choice.current) return;
+    setBackup(null);
+    setPlan(null);
+    setImportNotice({
+      kind: 'error',
+      text: backupErrorMessage({ code: 'unreadable', path: [], detail: errorText(error) }, i18n),
+    });
   };
 
   const chooseMode = (next: ImportMode) => {
     setMode(next);
-    if (backup) void preview(backup, next);
+    modeNow.current = next;
+    const token = choice.current;
+    if (backup) void preview(backup, next, token).catch((error: unknown) => planFailed(error, token));
   };
 
   const cancelImport = () => {
+    choice.current++;
     setBackup(null);
     setPlan(null);
     setImportNotice(null);

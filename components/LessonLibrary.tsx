@@ -50,6 +50,39 @@ function writeParams(query: string, filter: LibraryFilter): void {
   history.replaceState(null, '', `${location.pathname}${search ? `?${search}` : ''}`);
 }
 
+interface FilterSelectProps {
+  name: keyof LibraryFilter;
+  label: string;
+  /** The first option, which filters nothing. */
+  all: string;
+  value: string;
+  /** Each choice as [value, label]. */
+  options: readonly (readonly [string, string])[];
+  onChange: (name: keyof LibraryFilter, value: string) => void;
+}
+
+/** One filter of the library: a labelled select (`library-<name>`, test id `library-filter-<name>`). */
+function FilterSelect({ name, label, all, value, options, onChange }: FilterSelectProps) {
+  return (
+    <div class="library-field">
+      <label for={`library-${name}`}>{label}</label>
+      <select
+        id={`library-${name}`}
+        data-testid={`library-filter-${name}`}
+        value={value}
+        onChange={(e) => onChange(name, (e.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="">{all}</option>
+        {options.map(([key, text]) => (
+          <option key={key} value={key}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * Every lesson, grouped by pillar, with its state for this learner and its
  * length; search by title, summary and topics (core/library.ts), filters by
@@ -136,55 +169,31 @@ export function LessonLibrary({ lessons }: LessonLibraryProps) {
             onInput={(e) => update((e.currentTarget as HTMLInputElement).value, filter)}
           />
         </div>
-        <div class="library-field">
-          <label for="library-system">{t('library_filter_system')}</label>
-          <select
-            id="library-system"
-            data-testid="library-filter-system"
-            value={filter.system}
-            onChange={(e) => setField('system', (e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('library_filter_allSystems')}</option>
-            {choices.systems.map((id) => (
-              <option key={id} value={id}>
-                {systemNames.get(id) ?? id}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="library-field">
-          <label for="library-level">{t('library_filter_level')}</label>
-          <select
-            id="library-level"
-            data-testid="library-filter-level"
-            value={filter.level}
-            onChange={(e) => setField('level', (e.currentTarget as HTMLSelectElement).value)}
-          >
-            <option value="">{t('library_filter_allLevels')}</option>
-            {LESSON_LEVELS.map((level) => (
-              <option key={level} value={level}>
-                {t(`level_${level}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="system"
+          label={t('library_filter_system')}
+          all={t('library_filter_allSystems')}
+          value={filter.system}
+          options={choices.systems.map((id) => [id, systemNames.get(id) ?? id])}
+          onChange={setField}
+        />
+        <FilterSelect
+          name="level"
+          label={t('library_filter_level')}
+          all={t('library_filter_allLevels')}
+          value={filter.level}
+          options={LESSON_LEVELS.map((level) => [level, t(`level_${level}`)])}
+          onChange={setField}
+        />
         {choices.paths.length > 0 && (
-          <div class="library-field">
-            <label for="library-path">{t('library_filter_path')}</label>
-            <select
-              id="library-path"
-              data-testid="library-filter-path"
-              value={filter.path}
-              onChange={(e) => setField('path', (e.currentTarget as HTMLSelectElement).value)}
-            >
-              <option value="">{t('library_filter_allPaths')}</option>
-              {choices.paths.map((path) => (
-                <option key={path} value={path}>
-                  {path}
-                </option>
-              ))}
-            </select>
-          </div>
+          <FilterSelect
+            name="path"
+            label={t('library_filter_path')}
+            all={t('library_filter_allPaths')}
+            value={filter.path}
+            options={choices.paths.map((path) => [path, path])}
+            onChange={setField}
+          />
         )}
       </search>
       <p role="status" class="library-count" data-testid="library-count" data-count={shown.length}>

@@ -1,12 +1,13 @@
 import { useState } from 'preact/hooks';
 import { storage } from 'wxt/utils/storage';
-import { parseReminderTime, type ReminderSettings } from '../core/reminder';
+import type { ReminderSettings } from '../core/reminder';
 import { hasNotifications } from '../lib/platform';
 import { effectiveReminder, LEARNER_KEYS } from '../lib/policy';
 import { reminder } from '../lib/settings';
 import { useEffectiveSetting, usePolicy } from '../lib/usePolicy';
 import { useT } from './I18n';
 import { LockedNote } from './LockedNote';
+import { ReminderControls } from './ReminderControls';
 
 /** The daily reminder: on or off, its local time, and quiet mode (the toolbar badge only). */
 export function ReminderSetting() {
@@ -37,32 +38,13 @@ export function ReminderSetting() {
         </p>
       )}
       {locked && <LockedNote setting="reminder" id="reminder-locked" agencyName={agencyName} />}
-      <label class="switch">
-        <input
-          type="checkbox"
-          data-testid="reminder-enabled"
-          disabled={locked}
-          checked={value.enabled}
-          aria-describedby="reminder-intro"
-          onChange={(e) => void update({ enabled: e.currentTarget.checked })}
-        />
-        {t('options_reminder_enabled')}
-      </label>
-      <div class="field">
-        <label for="reminder-time">{t('options_reminder_time')}</label>
-        <input
-          id="reminder-time"
-          type="time"
-          step={60}
-          data-testid="reminder-time"
-          value={value.time}
-          disabled={locked || !value.enabled}
-          onChange={(e) => {
-            const time = e.currentTarget.value;
-            if (!Number.isNaN(parseReminderTime(time))) void update({ time });
-          }}
-        />
-      </div>
+      <ReminderControls
+        value={value}
+        idPrefix="reminder"
+        locked={locked}
+        describedBy="reminder-intro"
+        onChange={(patch) => void update(patch)}
+      />
       <label class="switch">
         <input
           type="checkbox"

@@ -266,7 +266,9 @@ export type BackupErrorCode =
   | 'invalid-day'
   | 'future-day'
   | 'too-deep'
-  | 'duplicate-id';
+  | 'duplicate-id'
+  /** The file could not be read to the end (the reader failed, e.g. out of memory); set by the shell. */
+  | 'unreadable';
 
 /** What is wrong with a file, for a message that names it (lib/backup.ts `backupErrorMessage`). */
 export interface BackupError {

@@ -22,7 +22,6 @@ import {
   type ImportPlan,
   MAX_BACKUP_BYTES,
   type ParseResult,
-  parseBackup,
   planImport,
   SETTING_NAMES,
   type SettingName,
@@ -31,6 +30,16 @@ import { type DayKey, dayKey } from '../core/day';
 import type { LessonMeta } from '../core/lesson';
 import type { LeaveRange } from '../core/workdays';
 import { type LessonText, toXapiStatements, xapiFileName } from '../core/xapi';
+// Vite's worker import: WXT defines `import.meta.url` for every bundle, which hides the
+// `new Worker(new URL('./x', import.meta.url))` form from Vite; `?worker` bundles it all the same.
+import BackupWorker from './backup.worker.ts?worker';
+import {
+  type BackupWorkCalls,
+  type BackupWorkKind,
+  type BackupWorkRequest,
+  type BackupWorkResponse,
+  handleBackupWork,
+} from './backup-work';
 import { todayKey } from './clock';
 import type { LangkahDB } from './db';
 import { completionSummaryCache } from './habits';
@@ -204,24 +213,86 @@ export async function exportXapi(
 
 /* ------------------------------------------------------------------ import */
 
+/* The worker that parses and plans (lib/backup.worker.ts): started on first use, kept for the page. */
+let worker: Worker | undefined;
+let nextId = 0;
+const pending = new Map<number, { resolve: (value: never) => void; reject: (error: Error) => void }>();
+
+function startWorker(): Worker {
+  const started = new BackupWorker({ name: 'langkah-cadangan' });
+  started.onmessage = ({ data }: MessageEvent<BackupWorkResponse>) => {
+    const call = pending.get(data.id);
+    pending.delete(data.id);
+    if (!call) return;
+    if (data.ok) call.resolve(data.result as never);
+    else call.reject(new Error(data.message));
+  };
+  // A worker that fails to load or dies (out of memory): every open request fails, the next one starts afresh.
+  const fail = (message: string) => {
+    if (worker === started) worker = undefined;
+    started.terminate();
+    for (const call of pending.values()) call.reject(new Error(message));
+    pending.clear();
+  };
+  started.onerror = (event) => {
+    event.preventDefault();
+    fail(event.message || 'worker error');
+  };
+  started.onmessageerror = () => fail('worker message error');
+  return started;
+}
+
 /**
- * Reads a chosen file: refused by size before its text is read, then parsed
- * and validated against the learner's today (records from the future are refused).
+ * Runs one request of lib/backup-work.ts in the backup worker, off the
+ * page's main thread. Where a context has no `Worker` (unit tests in Node),
+ * the same handler runs in place.
+ */
+export async function backupWork<K extends BackupWorkKind>(
+  kind: K,
+  args: BackupWorkCalls[K]['args'],
+): Promise<BackupWorkCalls[K]['result']> {
+  const id = ++nextId;
+  const request = { id, kind, ...args } as BackupWorkRequest;
+  if (typeof Worker === 'undefined') {
+    const response = await handleBackupWork(request);
+    if (!response.ok) throw new Error(response.message);
+    return response.result as BackupWorkCalls[K]['result'];
+  }
+  worker ??= startWorker();
+  const target = worker;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (value: never) => void, reject });
+    target.postMessage(request);
+  });
+}
+
+/**
+ * Reads a chosen file in the backup worker: refused by size before its text
+ * is read, then parsed and validated against the learner's today (records
+ * from the future are refused). A worker that fails is a refusal too
+ * (`unreadable`), never an endless "Membaca berkas…".
  */
 export async function readBackupFile(file: Blob, today?: DayKey): Promise<ParseResult> {
   if (file.size > MAX_BACKUP_BYTES)
     return { ok: false, error: { code: 'too-large', path: [], detail: String(file.size) } };
-  return parseBackup(await file.text(), file.size, today ?? (await todayKey()));
+  const day = today ?? (await todayKey());
+  try {
+    return await backupWork('parse', { file, today: day });
+  } catch (error) {
+    return { ok: false, error: { code: 'unreadable', path: [], detail: errorMessage(error) } };
+  }
 }
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 async function currentData(db: LangkahDB): Promise<BackupData> {
   const [tables, set] = await Promise.all([readTables(db), readSetSettings()]);
   return { ...tables, leave: set.leave, settings: set.settings };
 }
 
-/** What importing would change, for the learner to confirm. */
+/** What importing would change, for the learner to confirm: planned in the backup worker. */
 export async function previewImport(db: LangkahDB, backup: BackupDocument, mode: ImportMode): Promise<ImportPlan> {
-  return planImport(await currentData(db), backup.data, mode);
+  return backupWork('plan', { current: await currentData(db), backup: backup.data, mode });
 }
 
 /** The test seam for a failing settings write (see `applyImport`). */
@@ -363,6 +434,8 @@ export function backupErrorMessage(error: BackupError, i18n: Translator): string
       return t('backupError_too_deep');
     case 'duplicate-id':
       return t('backupError_duplicate_id', where, error.detail ?? '');
+    case 'unreadable':
+      return t('backupError_unreadable', error.detail ?? '');
     default:
       return t('backupError_invalid_value', where);
   }

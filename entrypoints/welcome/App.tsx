@@ -10,7 +10,8 @@ import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
 import { LanguageSetting } from '../../components/LanguageSetting';
 import { PathChoices } from '../../components/PathsSetting';
-import { parseReminderTime, type ReminderSettings } from '../../core/reminder';
+import { ReminderControls } from '../../components/ReminderControls';
+import type { ReminderSettings } from '../../core/reminder';
 import type { WorkWeek } from '../../core/workdays';
 import type { MessageKey } from '../../lib/i18n';
 import { dailyGoal, reminder, workWeek } from '../../lib/settings';
@@ -93,30 +94,7 @@ function ReminderStep() {
   return (
     <>
       <p class="muted">{t('options_reminder_intro')}</p>
-      <label class="switch">
-        <input
-          type="checkbox"
-          data-testid="welcome-reminder-enabled"
-          checked={value.enabled}
-          onChange={(e) => void update({ enabled: e.currentTarget.checked })}
-        />
-        {t('options_reminder_enabled')}
-      </label>
-      <div class="field">
-        <label for="welcome-reminder-time">{t('options_reminder_time')}</label>
-        <input
-          id="welcome-reminder-time"
-          type="time"
-          step={60}
-          data-testid="welcome-reminder-time"
-          value={value.time}
-          disabled={!value.enabled}
-          onChange={(e) => {
-            const time = e.currentTarget.value;
-            if (!Number.isNaN(parseReminderTime(time))) void update({ time });
-          }}
-        />
-      </div>
+      <ReminderControls value={value} idPrefix="welcome-reminder" onChange={(patch) => void update(patch)} />
     </>
   );
 }

@@ -208,3 +208,76 @@ test('the Data Anda page and the data section pass axe, and the popup links to t
   await page.reload();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your data in Langkah');
 });
+
+/** `count` valid completions in a backup file, then one whose id is wrong: all of it must be read to refuse it. */
+function largeBackupWithOneBadRecord(count: number): string {
+  const hex = (n: number) => n.toString(16).padStart(32, '0');
+  const completions: Record<string, unknown>[] = Array.from({ length: count }, (_, i) => ({
+    id: hex(i),
+    lessonId: 'kata-sandi-kuat',
+    kind: 'lesson',
+    day: '2026-01-05',
+    completedAt: 1_767_600_000_000 + i,
+    utcOffset: 420,
+    correct: 3,
+    total: 3,
+    durationMs: 60_000,
+    questions: ['0123456789', 'abcdef0123', '9876543210'],
+  }));
+  completions.push({ ...completions[0], id: 'bukan-id' });
+  const data = { completions, reviews: [], visits: [], tipLog: [], leave: [], settings: {} };
+  return JSON.stringify({ format: 'langkah-cadangan', version: 1, exportedAt: '2026-11-28T09:15:00.000Z', data });
+}
+
+test('large hostile files are read in a worker: refused with the right message while the page stays usable', async ({
+  openExtensionPage,
+}) => {
+  const options = await openExtensionPage('options.html');
+  const workers: string[] = [];
+  options.on('worker', (worker) => workers.push(worker.url()));
+  const status = options.getByTestId('data-import-status');
+  const write = (name: string, text: string) => {
+    const path = join(tmpdir(), `langkah-e2e-${Date.now()}-${name}`);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  // 10 MB of nested brackets: "too deeply nested", not "not intact JSON".
+  await options
+    .getByTestId('data-import-file')
+    .setInputFiles(write('kurung.json', '['.repeat(5 * 1024 * 1024) + ']'.repeat(5 * 1024 * 1024)));
+  await expect(status).toHaveAttribute('role', 'alert');
+  await expect(status).toHaveText(/bertingkat terlalu dalam/);
+  expect(workers.some((url) => /\/assets\/backup\.worker-[\w-]+\.js$/.test(url))).toBe(true);
+
+  // About 10 MB of records with one bad id at the very end: the whole file is parsed and validated.
+  const large = write('besar.json', largeBackupWithOneBadRecord(40_000));
+  await options.getByTestId('data-import-file').setInputFiles(large);
+  await expect(status).toHaveText('Membaca berkas…');
+  // The page answers while the file is being read: the mode switch reacts, and the
+  // status still says the file is being read (on the page's own thread, the click
+  // would only have been handled after the parse, when the refusal was showing).
+  const ganti = options.getByTestId('data-import-mode-ganti');
+  await ganti.click();
+  await expect(ganti).toBeChecked();
+  expect(await status.textContent()).toBe('Membaca berkas…');
+  await expect(status).toHaveText(/nilai yang salah jenis atau di luar batas di riwayat pelajaran, baris ke-40001/, {
+    timeout: 30_000,
+  });
+  await expect(options.getByTestId('data-import-summary')).toHaveCount(0);
+  expect(await readStore(options, 'completions')).toEqual([]);
+
+  // A good file afterwards: read by the same worker, planned in the mode chosen while the other was read.
+  const good = { completions: [], reviews: [], visits: [], tipLog: [], leave: [], settings: { dailyGoal: 2 } };
+  await options
+    .getByTestId('data-import-file')
+    .setInputFiles(
+      write(
+        'baik.json',
+        JSON.stringify({ format: 'langkah-cadangan', version: 1, exportedAt: '2026-11-28T09:15:00.000Z', data: good }),
+      ),
+    );
+  await expect(options.getByTestId('data-import-summary')).toHaveAttribute('data-mode', 'ganti');
+  await options.getByTestId('data-import-apply').click();
+  await expect(status).toHaveText('Cadangan sudah dipulihkan.');
+});

@@ -1,4 +1,5 @@
-import type { Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { FixtureServer } from '../fixtures/server';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -13,6 +14,13 @@ async function setTipSettings(background: Worker, caps: Record<string, unknown> 
     },
     { caps, lessonCard },
   );
+}
+
+/** A new tab on `host` of the fixture server: a government page the content script runs on. */
+async function openSystemPage(context: BrowserContext, server: FixtureServer, host: string, path?: string) {
+  const page = await context.newPage();
+  await page.goto(server.url(host, path));
+  return page;
 }
 
 /** Waits until the popup counts `views` page views of `systemId`: the content script has reported. */
@@ -54,8 +62,7 @@ test.describe('tip cards', () => {
     openExtensionPage,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     const card = page.getByTestId('tip-card');
     await expect(card).toBeVisible();
     await expect(card).toHaveAttribute('data-kind', 'tip');
@@ -82,8 +89,7 @@ test.describe('tip cards', () => {
     openExtensionPage,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     await expect(page.getByTestId('tip-card')).toBeVisible();
     // Counted once the card is on the page.
     await expect.poll(() => shownToday(openExtensionPage)).toBe('1');
@@ -118,8 +124,7 @@ test.describe('tip cards', () => {
     openExtensionPage,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('siasn-instansi.bkn.go.id', '/masuk-autofokus'));
+    const page = await openSystemPage(context, server, 'siasn-instansi.bkn.go.id', '/masuk-autofokus');
     await expect(page.getByLabel('NIP')).toBeFocused();
     // The background reserved a card, which waits for the field to lose focus.
     expect(await waitForAnswers(background, 1)).toBe(1);
@@ -135,8 +140,7 @@ test.describe('tip cards', () => {
 
     // Another login where the learner leaves at once: the popup counts nothing more.
     await setTipSettings(background, { perSystemPerDay: 5 });
-    const login = await context.newPage();
-    await login.goto(server.url('siasn-instansi.bkn.go.id', '/masuk-autofokus'));
+    const login = await openSystemPage(context, server, 'siasn-instansi.bkn.go.id', '/masuk-autofokus');
     expect(await waitForAnswers(background, 3)).toBe(3);
     await login.keyboard.type('1980', { delay: 30 });
     await login.close();
@@ -149,8 +153,7 @@ test.describe('tip cards', () => {
     background,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     const card = page.getByTestId('tip-card');
     await expect(card).toBeVisible();
     await page.evaluate(() => {
@@ -173,8 +176,7 @@ test.describe('tip cards', () => {
 
   test('Esc closes the card', async ({ context, server, background }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     await expect(page.getByTestId('tip-card')).toBeVisible();
     // Escape is for the card when the learner is in it (reached with Tab).
     await page.getByTestId('tip-later').focus();
@@ -189,8 +191,7 @@ test.describe('tip cards', () => {
     openExtensionPage,
   }) => {
     await setTipSettings(background, { perSystemPerDay: 5, perDay: 10 });
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     await page.getByTestId('tip-system-off').click();
     await page.reload();
     await waitForViews(openExtensionPage, 'srikandi', 2);
@@ -208,8 +209,7 @@ test.describe('tip cards', () => {
     openExtensionPage,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('siasn-instansi.bkn.go.id'));
+    const page = await openSystemPage(context, server, 'siasn-instansi.bkn.go.id');
     const nip = page.getByLabel('NIP');
     await nip.focus();
     await nip.pressSequentially('19800101', { delay: 50 });
@@ -265,8 +265,7 @@ test.describe('tip cards', () => {
 
   test('the card has no serious or critical accessibility violation', async ({ context, server, background }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     await expect(page.getByTestId('tip-card')).toBeVisible();
     expect(await seriousViolations(page, 'langkah-tip')).toEqual([]);
   });
@@ -308,8 +307,7 @@ test.describe('daily micro-lesson card', () => {
     await setTipSettings(background, {}, true);
     // Every day counts as a working day here, so the test does not depend on today's date.
     await background.evaluate(() => chrome.storage.local.set({ workingDayMode: false }));
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     const card = page.getByTestId('tip-card');
     await expect(card).toHaveAttribute('data-kind', 'lesson');
     const learn = page.getByTestId('tip-learn');
@@ -322,8 +320,7 @@ test.describe('daily micro-lesson card', () => {
   test('is not offered when switched off in options', async ({ context, server, background }) => {
     await setTipSettings(background, {}, false);
     await background.evaluate(() => chrome.storage.local.set({ workingDayMode: false }));
-    const page = await context.newPage();
-    await page.goto(server.url('srikandi.arsip.go.id'));
+    const page = await openSystemPage(context, server, 'srikandi.arsip.go.id');
     await expect(page.getByTestId('tip-card')).toHaveAttribute('data-kind', 'tip');
   });
 });
@@ -335,8 +332,7 @@ test.describe('topic reader', () => {
     background,
   }) => {
     await setTipSettings(background);
-    const page = await context.newPage();
-    await page.goto(server.url('www.contoh.go.id'));
+    const page = await openSystemPage(context, server, 'www.contoh.go.id');
     const card = page.getByTestId('tip-card');
     await expect(card).toBeVisible();
     await expect(card).toHaveAttribute('data-kind', 'topic');

@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyPlan,
@@ -396,47 +395,7 @@ describe('planImport: gabungkan', () => {
     expect(applyPlan(current, plan).settings.dailyGoal).toBe(3);
   });
 
-  it('importing the same file twice changes nothing the second time (any data, any file)', () => {
-    const day = fc.constantFrom('2026-11-23', '2026-11-24', '2026-11-25');
-    const visit = fc.record({
-      day,
-      systemId: fc.constantFrom('siasn', 'srikandi', 'sakti'),
-      views: fc.integer({ min: 1, max: 50 }),
-      firstSeen: fc.integer({ min: 0, max: 1000 }),
-      lastSeen: fc.integer({ min: 1000, max: 2000 }),
-    });
-    const completion = fc.record({
-      id: fc.integer({ min: 1, max: 20 }).map(hex),
-      lessonId: fc.constantFrom('a', 'b'),
-      kind: fc.constantFrom('lesson' as const, 'review' as const),
-      day,
-      completedAt: fc.integer({ min: 0, max: 1e6 }),
-      utcOffset: fc.constant(420),
-      correct: fc.constant(1),
-      total: fc.constant(2),
-      durationMs: fc.constant(1000),
-    });
-    const dataArb = fc.record({
-      completions: fc.uniqueArray(completion, { selector: (c) => c.id, maxLength: 8 }),
-      visits: fc.uniqueArray(visit, { selector: (v) => `${v.day}+${v.systemId}`, maxLength: 8 }),
-    });
-    fc.assert(
-      fc.property(dataArb, dataArb, (a, b) => {
-        const current = { ...empty(), ...a };
-        const file = { ...empty(), ...b };
-        const once = applyPlan(current, planImport(current, file, 'gabungkan'));
-        const secondPlan = planImport(once, file, 'gabungkan');
-        expect(secondPlan.writes.completions).toEqual([]);
-        expect(secondPlan.writes.visits).toEqual([]);
-        expect(applyPlan(once, secondPlan)).toEqual(once);
-        // Nothing the device had is lost, nothing counted twice.
-        const total = (d: BackupData) => d.visits.reduce((s, v) => s + v.views, 0);
-        expect(total(once)).toBeGreaterThanOrEqual(Math.max(total(current), total(file)));
-        expect(total(once)).toBeLessThanOrEqual(total(current) + total(file));
-        expect(once.completions.length).toBe(new Set([...a.completions, ...b.completions].map((c) => c.id)).size);
-      }),
-    );
-  });
+  // Importing the same file twice: tests/unit/lib/backup.test.ts, through applyImport (the code production runs).
 });
 
 describe('planImport: ganti', () => {

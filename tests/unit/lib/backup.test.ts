@@ -206,6 +206,17 @@ describe('messages name what is wrong, in Indonesian', () => {
     expect(backupErrorMessage(result.error, await loadTranslator('id'))).not.toContain('JSON');
   });
 
+  it('a file the reader could not finish says so and that nothing changed, in both languages', async () => {
+    const file = { size: 10, text: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
+    const result = await readBackupFile(file, '2026-11-28');
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error).toEqual({ code: 'unreadable', path: [], detail: 'NotReadableError' });
+    expect(backupErrorMessage(result.error, await loadTranslator('id'))).toBe(
+      'Berkas ini tidak dapat dibaca sampai selesai (NotReadableError). Tidak ada data yang diubah. Coba lagi, atau pilih berkas cadangan lain.',
+    );
+    expect(backupErrorMessage(result.error, await loadTranslator('en'))).toMatch(/could not be read to the end/);
+  });
+
   it('a day from the future names where, and reading a file checks against the learner’s today', async () => {
     await seed(db);
     const doc = await exportDocument();
