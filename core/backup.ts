@@ -14,12 +14,13 @@
  * message that says so; a later version of Langkah that changes the format
  * bumps `BACKUP_VERSION` and keeps reading version 1.
  */
-import * as z from 'zod/mini';
+
 import { parseHhMm } from './clock';
 import { addDays, type DayKey, isDayKey } from './day';
 import { parseHostInput } from './host-input';
 import type { ReviewState } from './review';
 import type { LeaveRange } from './workdays';
+import { z } from './zod';
 
 export const BACKUP_FORMAT = 'langkah-cadangan';
 export const BACKUP_VERSION = 1;

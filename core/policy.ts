@@ -10,10 +10,11 @@
  * built-in. Privacy controls (pause, delete all, backup and restore, switching a
  * system off) are not in the schema: no policy can disable them.
  */
-import * as z from 'zod/mini';
+
 import { type DayKey, isDayKey } from './day';
 import { parseHostInput } from './host-input';
 import type { HolidayCalendar } from './workdays';
+import { z } from './zod';
 
 /** Features an agency may switch off for its staff. */
 export const POLICY_FEATURES = ['tips', 'dailyLessonCard', 'topicReader'] as const;

@@ -3,7 +3,6 @@
  * page's main thread. Started by lib/backup.ts (`backupWork`) as a module
  * worker from the extension's own files.
  */
-import './zod-jitless';
 import { type BackupWorkRequest, type BackupWorkResponse, handleBackupWork } from './backup-work';
 
 const scope = self as unknown as {
