@@ -140,63 +140,18 @@ export function localTimestamp(at: number, utcOffset: number): string {
 
 /* ------------------------------------------------------------------ UUID v5 */
 
-/** SHA-1 of bytes (FIPS 180-4); small and synchronous, for name-based UUIDs only. */
-export function sha1(bytes: Uint8Array): Uint8Array {
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array((((bytes.length + 8) >> 6) + 1) * 64);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-  const h = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-  const w = new Uint32Array(80);
-  for (let block = 0; block < padded.length; block += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(block + i * 4);
-    for (let i = 16; i < 80; i++) {
-      const x = (w[i - 3] as number) ^ (w[i - 8] as number) ^ (w[i - 14] as number) ^ (w[i - 16] as number);
-      w[i] = (x << 1) | (x >>> 31);
-    }
-    let [a, b, c, d, e] = h as [number, number, number, number, number];
-    for (let i = 0; i < 80; i++) {
-      const [f, k] =
-        i < 20
-          ? [(b & c) | (~b & d), 0x5a827999]
-          : i < 40
-            ? [b ^ c ^ d, 0x6ed9eba1]
-            : i < 60
-              ? [(b & c) | (b & d) | (c & d), 0x8f1bbcdc]
-              : [b ^ c ^ d, 0xca62c1d6];
-      const t = (((a << 5) | (a >>> 27)) + f + e + k + (w[i] as number)) >>> 0;
-      e = d;
-      d = c;
-      c = ((b << 30) | (b >>> 2)) >>> 0;
-      b = a;
-      a = t;
-    }
-    h[0] = ((h[0] as number) + a) >>> 0;
-    h[1] = ((h[1] as number) + b) >>> 0;
-    h[2] = ((h[2] as number) + c) >>> 0;
-    h[3] = ((h[3] as number) + d) >>> 0;
-    h[4] = ((h[4] as number) + e) >>> 0;
-  }
-  const out = new Uint8Array(20);
-  const outView = new DataView(out.buffer);
-  for (const [i, v] of h.entries()) outView.setUint32(i * 4, v);
-  return out;
-}
-
 /**
  * The name-based UUID (RFC 4122 §4.3, version 5: SHA-1) of `name` in `namespace`.
- * @example uuidV5('hello', '6ba7b811-9dad-11d1-80b4-00c04fd430c8') // URL namespace
+ * @example await uuidV5('hello', '6ba7b811-9dad-11d1-80b4-00c04fd430c8') // URL namespace
  */
-export function uuidV5(name: string, namespace: string): string {
+export async function uuidV5(name: string, namespace: string): Promise<string> {
   const ns = namespace.replace(/-/g, '');
   const nameBytes = new TextEncoder().encode(name);
   const input = new Uint8Array(16 + nameBytes.length);
   for (let i = 0; i < 16; i++) input[i] = Number.parseInt(ns.slice(i * 2, i * 2 + 2), 16);
   input.set(nameBytes, 16);
-  const hash = sha1(input).slice(0, 16);
+  // WebCrypto (browsers and Node alike); SHA-1 only as RFC 4122 §4.3 prescribes, not for security.
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-1', input)).slice(0, 16);
   hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
   hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
   const hex = Array.from(hash, (b) => b.toString(16).padStart(2, '0')).join('');
@@ -248,7 +203,10 @@ export function passes(correct: number, total: number): boolean {
 }
 
 /** The two statements of one completion: `completed`, then `passed` or `failed`. */
-export function completionStatements(c: XapiCompletion, options: XapiExportOptions): [XapiStatement, XapiStatement] {
+export async function completionStatements(
+  c: XapiCompletion,
+  options: XapiExportOptions,
+): Promise<[XapiStatement, XapiStatement]> {
   const text = options.lessonText(c.lessonId);
   const object = c.kind === 'review' ? quizActivity(c.lessonId, text) : lessonActivity(c.lessonId, text);
   const parent = c.kind === 'review' ? { contextActivities: { parent: [lessonActivity(c.lessonId, text)] } } : {};
@@ -260,16 +218,20 @@ export function completionStatements(c: XapiCompletion, options: XapiExportOptio
   const context = { platform: 'Langkah', language: 'id-ID', ...parent };
   const duration = isoDuration(c.durationMs);
   const success = passes(c.correct, c.total);
+  const [completedId, resultId] = await Promise.all([
+    uuidV5(`${c.id}/completed`, STATEMENT_NAMESPACE),
+    uuidV5(`${c.id}/result`, STATEMENT_NAMESPACE),
+  ]);
   return [
     {
-      id: uuidV5(`${c.id}/completed`, STATEMENT_NAMESPACE),
+      id: completedId,
       ...base,
       verb: VERBS.completed,
       result: { completion: true, duration },
       context,
     },
     {
-      id: uuidV5(`${c.id}/result`, STATEMENT_NAMESPACE),
+      id: resultId,
       ...base,
       verb: success ? VERBS.passed : VERBS.failed,
       result: {
@@ -284,10 +246,12 @@ export function completionStatements(c: XapiCompletion, options: XapiExportOptio
 }
 
 /** Every completion's statements, oldest first: the JSON array an LRS takes in one POST. */
-export function toXapiStatements(completions: readonly XapiCompletion[], options: XapiExportOptions): XapiStatement[] {
-  return [...completions]
-    .sort((a, b) => a.completedAt - b.completedAt || (a.id < b.id ? -1 : 1))
-    .flatMap((c) => completionStatements(c, options));
+export async function toXapiStatements(
+  completions: readonly XapiCompletion[],
+  options: XapiExportOptions,
+): Promise<XapiStatement[]> {
+  const sorted = [...completions].sort((a, b) => a.completedAt - b.completedAt || (a.id < b.id ? -1 : 1));
+  return (await Promise.all(sorted.map((c) => completionStatements(c, options)))).flat();
 }
 
 /** `langkah-xapi-YYYY-MM-DD.json` for the learner's local date. */

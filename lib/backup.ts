@@ -192,7 +192,7 @@ export async function exportXapi(
   now: number = Date.now(),
 ): Promise<DownloadableFile & { statements: number }> {
   const [completions, actorName] = await Promise.all([db.completions.toArray(), getXapiActor()]);
-  const statements = toXapiStatements(completions, { actorName, lessonText: lessonTexts(lessons, en) });
+  const statements = await toXapiStatements(completions, { actorName, lessonText: lessonTexts(lessons, en) });
   return {
     name: xapiFileName(localDate(now)),
     text: `${JSON.stringify(statements, null, 2)}\n`,

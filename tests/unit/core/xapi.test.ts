@@ -8,7 +8,7 @@ import {
   MASTERY_EXTENSION,
   MASTERY_SCORE,
   passes,
-  sha1,
+  STATEMENT_NAMESPACE,
   toXapiStatements,
   uuidV5,
   type XapiCompletion,
@@ -59,16 +59,38 @@ describe('formats', () => {
     expect(Date.parse(iso)).toBe(at);
   });
 
-  it('sha1 matches Node’s', () => {
-    for (const text of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'langkah ✓'.repeat(40)]) {
-      const bytes = new TextEncoder().encode(text);
-      expect(Buffer.from(sha1(bytes)).toString('hex')).toBe(createHash('sha1').update(bytes).digest('hex'));
-    }
+  /** RFC 4122 §4.3 version 5, computed independently with Node's hash. */
+  const reference = (name: string, namespace: string) => {
+    const hash = createHash('sha1')
+      .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+      .update(name, 'utf8')
+      .digest()
+      .subarray(0, 16);
+    hash[6] = ((hash[6] as number) & 0x0f) | 0x50;
+    hash[8] = ((hash[8] as number) & 0x3f) | 0x80;
+    const hex = hash.toString('hex');
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  };
+
+  it('uuidV5 gives RFC 4122’s own example and is stable', async () => {
+    // Python: uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org')
+    expect(await uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe(
+      '886313e1-3b8a-5372-9b90-0c9aee199e5d',
+    );
   });
 
-  it('uuidV5 gives RFC 4122’s own example and is stable', () => {
-    // Python: uuid.uuid5(uuid.NAMESPACE_DNS, 'python.org')
-    expect(uuidV5('python.org', '6ba7b810-9dad-11d1-80b4-00c04fd430c8')).toBe('886313e1-3b8a-5372-9b90-0c9aee199e5d');
+  it('uuidV5 keeps the ids exports made with the hand-written SHA-1 (known vectors), across block sizes', async () => {
+    // Ids the earlier exports gave: an LRS that stored them must see the same ids again.
+    const known: [string, string][] = [
+      ['a1000000000000000000000000000000/completed', 'f2f3877a-be8d-5c31-811d-33a87cedc6dc'],
+      ['a1000000000000000000000000000000/result', 'a678e392-8d99-5f2d-911f-b1bff436f439'],
+      ['', '63a857a0-dfc2-52fa-bd47-f077e2908f51'],
+      ['langkah ✓'.repeat(40), 'e33b7c2c-0adf-57f1-942b-35e9a1685b26'],
+    ];
+    for (const [name, id] of known) expect(await uuidV5(name, STATEMENT_NAMESPACE)).toBe(id);
+    for (const name of ['abc', 'x'.repeat(39), 'x'.repeat(40), 'x'.repeat(48), 'x'.repeat(200)]) {
+      expect(await uuidV5(name, STATEMENT_NAMESPACE)).toBe(reference(name, STATEMENT_NAMESPACE));
+    }
   });
 
   it('passes at two thirds right, as an LRS comparing the scaled score with the mastery score would', () => {
@@ -83,8 +105,8 @@ describe('formats', () => {
   });
 });
 
-describe('toXapiStatements', () => {
-  const statements = toXapiStatements(
+describe('toXapiStatements', async () => {
+  const statements = await toXapiStatements(
     [
       completion(),
       completion({
@@ -182,10 +204,11 @@ describe('toXapiStatements', () => {
     expect(old?.timestamp).toBe('2026-11-27T10:15:00.000+08:00');
   });
 
-  it('statement ids are UUIDs derived from the completion: unique, and the same on every export', () => {
+  it('statement ids are UUIDs derived from the completion: unique, and the same on every export', async () => {
     const ids = statements.map((s) => s.id);
     expect(new Set(ids).size).toBe(ids.length);
-    const again = toXapiStatements([completion()], { ...options, actorName: 'e'.repeat(32) });
+    expect(ids.slice(0, 2)).toEqual(['f2f3877a-be8d-5c31-811d-33a87cedc6dc', 'a678e392-8d99-5f2d-911f-b1bff436f439']);
+    const again = await toXapiStatements([completion()], { ...options, actorName: 'e'.repeat(32) });
     expect(again.map((s) => s.id)).toEqual(ids.slice(0, 2));
   });
 });
