@@ -71,6 +71,14 @@ export class LangkahDB extends Dexie {
       reviews: 'lessonId, due',
       tipLog: 'offerId, day, tipId',
     });
+    // Indexes only what a where()/orderBy() reads: visits and tips by day,
+    // completions by day and time, receipts by age. The rest cost disk and every write.
+    this.version(2).stores({
+      visits: '[day+systemId], day',
+      completions: 'id, day, completedAt',
+      reviews: 'lessonId',
+      tipLog: 'offerId, day',
+    });
   }
 }
 

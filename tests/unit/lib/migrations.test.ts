@@ -60,7 +60,11 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
     if (!fixture || !latest) throw new Error(`no fixture for version ${version}`);
     const name = `migrations-v${version}`;
     const old = new Dexie(name);
-    old.version(version).stores(fixture.stores);
+    // A version declares only the tables it changes: the schema at `version` is every fixture's up to it.
+    const stores: Record<string, string | null> = {};
+    for (const v of [...fixtures.keys()].filter((v) => v <= version).sort((a, b) => a - b))
+      Object.assign(stores, fixtures.get(v)?.stores);
+    old.version(version).stores(stores);
     await old.open();
     await old.transaction('rw', old.tables, async () => {
       for (const [table, rows] of Object.entries(recordsOf(fixture))) await old.table(table).bulkAdd([...rows]);
@@ -77,6 +81,19 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
       const stored = (await db.table(table).toArray()).map(byKey).sort();
       expect(stored, table).toEqual([...rows].map(byKey).sort());
     }
+    // Only the indexes the code queries are kept (version 2 dropped the others).
+    const idb = db.backendDB();
+    const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
+    const indexes = Object.fromEntries(
+      [...idb.objectStoreNames].map((name) => [name, [...tx.objectStore(name).indexNames].sort()]),
+    );
+    expect(indexes).toEqual({
+      visits: ['day'],
+      completions: ['completedAt', 'day'],
+      receipts: ['at'],
+      reviews: [],
+      tipLog: ['day'],
+    });
     // The indexes the code queries answer over the upgraded data.
     expect(await db.visits.where('day').equals('2026-11-23').count()).toBeGreaterThan(0);
     expect(await db.completions.orderBy('completedAt').count()).toBe(expected.completions?.length);
