@@ -87,6 +87,6 @@ describe('recordCompletion', () => {
       });
     }
     expect(await db.reviews.count()).toBe(0);
-    expect(await db.completions.where('lessonId').equals('kata-sandi-kuat').count()).toBeGreaterThan(2);
+    expect(await db.completions.filter((c) => c.lessonId === 'kata-sandi-kuat').count()).toBeGreaterThan(2);
   });
 });
