@@ -35,33 +35,6 @@ function honestChunkNames(): Plugin {
   };
 }
 
-/**
- * In the content script, `browser` (wxt/browser) is looked up when first used
- * instead of when the script starts: reading `chrome.runtime` makes Chromium
- * build the extension API bindings of the page's isolated world (about 2 ms of
- * main-thread time on the bench machine, see bench/trace.bench.ts), and before
- * `load` the script must do nothing but wait.
- */
-function lazyBrowserInContentScript(): Plugin {
-  let contentScript = false;
-  return {
-    name: 'langkah-lazy-browser',
-    enforce: 'pre',
-    configResolved(config) {
-      const lib = config.build.lib;
-      contentScript = !!lib && JSON.stringify(lib.entry).includes('gov.content');
-    },
-    transform(_code, id) {
-      if (!contentScript || !/@wxt-dev[\\/]browser[\\/]src[\\/]index\.mjs$/.test(id)) return null;
-      return {
-        code: `const api = () => (globalThis.browser?.runtime?.id ? globalThis.browser : globalThis.chrome);
-export const browser = new Proxy({}, { get: (_, key) => api()?.[key] });`,
-        map: null,
-      };
-    },
-  };
-}
-
 /** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
 export const GECKO_ID = 'langkah@langkah.id';
 
@@ -73,7 +46,7 @@ export default defineConfig({
   // an event page in Firefox, which WXT emits as background.scripts).
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), contentPlugin(), honestChunkNames(), lazyBrowserInContentScript()],
+    plugins: [preact(), contentPlugin(), honestChunkNames()],
     build: {
       target: 'es2022',
       // `LANGKAH_SOURCEMAP=1 npm run build` shows what each chunk holds.
