@@ -11,8 +11,9 @@ const CALM_MS = 1500;
 
 /**
  * Runs on government hosts only, and stays off the page's critical path:
- * before `load` it does nothing but wait for it (no extension API, no DOM
- * read); once the browser is idle it sends one message — the page was opened
+ * before `load` its own code does nothing but wait for it (no DOM read, no
+ * message; WXT's script context only reads the extension id while the script
+ * loads); once the browser is idle it sends one message — the page was opened
  * (no URL, title or content: the background reads the URL from the sender and
  * forgets it) and which kinds of fields it has — whose reply says whether to
  * show a tip. It shows it only when the learner is not typing, never over the
