@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import validateStatement from '@learninglocker/xapi-validation';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   isoDuration,
   LANGKAH_HOME,
@@ -12,6 +12,7 @@ import {
   toXapiStatements,
   uuidV5,
   type XapiCompletion,
+  type XapiStatement,
 } from '../../../core/xapi';
 import { xapiViolations } from './xapi-rules';
 
@@ -105,21 +106,24 @@ describe('formats', () => {
   });
 });
 
-describe('toXapiStatements', async () => {
-  const statements = await toXapiStatements(
-    [
-      completion(),
-      completion({
-        id: 'b2'.padEnd(32, '0'),
-        kind: 'review',
-        correct: 1,
-        total: 2,
-        completedAt: Date.UTC(2026, 10, 28),
-      }),
-      completion({ id: 'c3'.padEnd(32, '0'), lessonId: 'pelajaran-lama', correct: 3, total: 3, utcOffset: 480 }),
-    ],
-    options,
-  );
+describe('toXapiStatements', () => {
+  let statements: XapiStatement[] = [];
+  beforeAll(async () => {
+    statements = await toXapiStatements(
+      [
+        completion(),
+        completion({
+          id: 'b2'.padEnd(32, '0'),
+          kind: 'review',
+          correct: 1,
+          total: 2,
+          completedAt: Date.UTC(2026, 10, 28),
+        }),
+        completion({ id: 'c3'.padEnd(32, '0'), lessonId: 'pelajaran-lama', correct: 3, total: 3, utcOffset: 480 }),
+      ],
+      options,
+    );
+  });
 
   it('makes valid xAPI 1.0.3 statements', () => {
     expect(statements).toHaveLength(6);
