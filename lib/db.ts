@@ -71,10 +71,11 @@ export class LangkahDB extends Dexie {
       reviews: 'lessonId, due',
       tipLog: 'offerId, day, tipId',
     });
-    // Indexes only what a where()/orderBy() reads: visits and tips by day,
-    // completions by day and time, receipts by age. The rest cost disk and every write.
+    // Indexes only what a where()/orderBy() reads: tips by day, completions by
+    // day and time, receipts by age; visits by day through their primary key
+    // [day+systemId] (lib/visits.ts). The rest cost disk and every write.
     this.version(2).stores({
-      visits: '[day+systemId], day',
+      visits: '[day+systemId]',
       completions: 'id, day, completedAt',
       reviews: 'lessonId',
       tipLog: 'offerId, day',

@@ -9,6 +9,7 @@ import type { LessonMeta } from '../core/lesson';
 import { type Pick, type PickInput, pickToday } from '../core/pick';
 import { dueReviews } from '../core/review';
 import type { LangkahDB } from './db';
+import { visitsBetween } from './visits';
 
 export interface StoredPick extends Pick {
   day: DayKey;
@@ -26,7 +27,7 @@ export async function loadPickInput(
   const [completions, reviews, visits] = await Promise.all([
     db.completions.orderBy('completedAt').toArray(),
     db.reviews.toArray(),
-    db.visits.where('day').between(addDays(today, -6), today, true, true).toArray(),
+    visitsBetween(db, addDays(today, -6), today),
   ]);
   const lastDone = new Map<string, number>();
   for (const c of completions) if (c.kind === 'lesson') lastDone.set(c.lessonId, c.completedAt);
