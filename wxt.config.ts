@@ -1,11 +1,43 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
 import { loadLessonImages } from './build/lessons';
 import { chromeManagedSchema } from './build/policy-schema';
+
+/**
+ * A chunk's file name says what it holds: its own first module's name, then
+ * every npm package bundled into it (`messaging+date-fns+preact+wxt-<hash>.js`), so a
+ * reader of the build is not told "messaging" for a chunk that is mostly Preact.
+ */
+function honestChunkNames(): Plugin {
+  const packageOf = (id: string) => {
+    const name = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id)?.[1];
+    // WXT's own runtime (and superlock, its storage lock) counts as one: wxt.
+    return name && /^(wxt|@wxt-dev\/.*|superlock)$/.test(name) ? 'wxt' : name;
+  };
+  return {
+    name: 'langkah-chunk-names',
+    outputOptions(options) {
+      if (options.format === 'iife') return null;
+      return {
+        ...options,
+        chunkFileNames: (chunk) => {
+          const packages = [...new Set(chunk.moduleIds.map(packageOf).filter((p) => p !== undefined))]
+            .map((p) => p.replace(/^@/, '').replace('/', '-'))
+            .filter((p) => p !== chunk.name)
+            .sort();
+          const local = chunk.moduleIds.some((id) => !id.includes('node_modules'));
+          const name = local ? [chunk.name, ...packages] : packages.length ? packages : [chunk.name];
+          return `chunks/${name.join('+')}-[hash].js`;
+        },
+      };
+    },
+  };
+}
 
 /** Fixed add-on id: Firefox needs it for storage and for a stable moz-extension origin. */
 export const GECKO_ID = 'langkah@langkah.id';
@@ -32,7 +64,7 @@ export default defineConfig({
   // an event page in Firefox, which WXT emits as background.scripts).
   manifestVersion: 3,
   vite: () => ({
-    plugins: [preact(), contentPlugin()],
+    plugins: [preact(), contentPlugin(), honestChunkNames()],
     build: {
       target: 'es2022',
       // `LANGKAH_SOURCEMAP=1 npm run build` shows what each chunk holds.

@@ -10,11 +10,14 @@ import { looksLikeArticle, pageElements } from './page';
 const CALM_MS = 1500;
 
 /**
- * Runs on government hosts only, and stays off the page's critical path: it
- * waits until the page has loaded and the browser is idle, tells the background a page was opened (no
- * URL, title or content — the background reads the URL from the sender and
- * forgets it), then asks whether to show a tip, and shows it only when the
- * learner is not typing, never over the field in focus.
+ * Runs on government hosts only, and stays off the page's critical path:
+ * before `load` its own code does nothing but wait for it (no DOM read, no
+ * message; WXT's script context only reads the extension id while the script
+ * loads); once the browser is idle it sends one message — the page was opened
+ * (no URL, title or content: the background reads the URL from the sender and
+ * forgets it) and which kinds of fields it has — whose reply says whether to
+ * show a tip. It shows it only when the learner is not typing, never over the
+ * field in focus.
  */
 export default defineContentScript({
   // Widened at build time to every catalog host (see wxt.config.ts).
@@ -25,20 +28,21 @@ export default defineContentScript({
   // page has loaded and the browser is idle.
   runAt: 'document_start',
   main(ctx) {
-    const whenIdle = () => ctx.requestIdleCallback(() => void start(ctx), { timeout: 3000 });
+    const whenIdle = () => requestIdleCallback(() => void start(ctx), { timeout: 3000 });
     if (document.readyState === 'complete') whenIdle();
-    else ctx.addEventListener(window, 'load', whenIdle, { once: true });
+    else addEventListener('load', whenIdle, { once: true });
   },
 });
 
 async function start(ctx: ContentScriptContext): Promise<void> {
+  if (ctx.isInvalid) return;
   try {
-    const visit = await sendMessage('pageVisited', { eventId: randomId() });
-    if (!visit.systemId || ctx.isInvalid) return;
-    const reply = await sendMessage('requestTip', {
+    const reply = await sendMessage('pageVisited', {
+      eventId: randomId(),
       elements: pageElements(document),
       articleLike: looksLikeArticle(document),
     });
+    if (!reply.systemId || ctx.isInvalid) return;
     const offer = reply.offer ?? (reply.readTopic ? (await sendMessage('readPage', {})).offer : null);
     if (offer && !ctx.isInvalid) showWhenCalm(ctx, offer);
   } catch {
