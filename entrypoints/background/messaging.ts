@@ -37,12 +37,17 @@ export function setupMessaging(now: () => number = Date.now): void {
         visitSettings.disabledSystems(),
         visitSettings.rolloverHour(),
       ]);
-      if (isPaused || off.includes(systemId)) return { recorded: false, systemId };
       const at = now();
+      // The page's one message also asks for a tip. Paused or switched off, the visit is not
+      // recorded, and the question is still answered (with nothing: requestTip reads the same settings).
+      const tip = () => requestTip({ elements, articleLike }, sender, at);
+      if (isPaused || off.includes(systemId)) {
+        return { recorded: false, systemId, ...(elements === undefined ? {} : await tip()) };
+      }
       const recorded = await recordVisit(getDb(), { eventId, systemId, day: learnerDayKey(at, rollover), at });
-      // The page's one message also asks for a tip (a retry of an already counted visit asks nothing).
+      // A retry of an already counted visit asks nothing.
       if (!recorded || elements === undefined) return { recorded, systemId };
-      return { recorded, systemId, ...(await requestTip({ elements, articleLike }, sender, at)) };
+      return { recorded, systemId, ...(await tip()) };
     },
     async completeLesson(request) {
       const req = validateCompletion(request, (id) => lessonIds.has(id));
