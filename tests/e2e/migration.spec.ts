@@ -7,7 +7,7 @@
  * extension keeps its id and origin, as an update does.
  */
 import { execFileSync, execSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
@@ -84,6 +84,11 @@ test('a version 1 database made by the v1 build upgrades through version 3 (revi
   let context: BrowserContext | undefined;
   try {
     cpSync(v1, extensionDir, { recursive: true });
+    // An update keeps the extension's id. The v1 build predates the fixed Chromium key, so it gets the new
+    // build's: otherwise each build would get its own id from the folder and key, and its own database.
+    const manifestPath = join(extensionDir, 'manifest.json');
+    const { key } = JSON.parse(readFileSync(join(newBuild, 'manifest.json'), 'utf8')) as { key?: string };
+    writeFileSync(manifestPath, JSON.stringify({ ...JSON.parse(readFileSync(manifestPath, 'utf8')), key }));
     let origin: string;
     ({ context, origin } = await launch(profile, extensionDir));
     const page = await context.newPage();
