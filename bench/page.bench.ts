@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { type BrowserContext, chromium } from '@playwright/test';
 import { startFixtureServer } from '../tests/fixtures/server';
 import { CHROME_BUILD, chromiumArgs, findChromium } from '../tests/support/browsers';
-import { median, quantile } from './stats';
+import { median, quantile, spread } from './stats';
 import type { Measurement } from './types';
 
 const ROUNDS = 41;
@@ -111,7 +111,7 @@ const sharedRounds = () => {
 /** Each round's ratio: loads of one round run back to back, so their ratio is the least disturbed by drift. */
 const ratios = (times: Times, a: Variant, b: Variant) => times[a].map((ms, i) => ms / (times[b][i] ?? Number.NaN));
 const ms = (times: Times, v: Variant) => `${median(times[v]).toFixed(1)} ms`;
-const spread = (values: number[]) =>
+const ratioSpread = (values: number[]) =>
   `p10–p90 of the rounds' ratios ${quantile(values, 0.1).toFixed(2)}–${quantile(values, 0.9).toFixed(2)}×, ` +
   `quartiles ${quantile(values, 0.25).toFixed(2)}–${quantile(values, 0.75).toFixed(2)}×`;
 
@@ -127,8 +127,9 @@ const pageLoad: Measurement = {
       value,
       unit: '×',
       pass: value <= 1.05,
+      spread: spread(ratios(times, 'langkah', 'none'), '×'),
       detail:
-        `wall clock, noisy on a shared machine: median of ${ROUNDS} rounds' ratios (${spread(ratios(times, 'langkah', 'none'))}); ` +
+        `wall clock, noisy on a shared machine: median of ${ROUNDS} rounds' ratios (${ratioSpread(ratios(times, 'langkah', 'none'))}); ` +
         `median load ${ms(times, 'langkah')} with Langkah, ${ms(times, 'none')} without. ` +
         `Control, the same extension with an empty content script: ` +
         `${median(ratios(times, 'empty-script', 'none')).toFixed(2)}× without (${ms(times, 'empty-script')})`,
@@ -149,9 +150,10 @@ const pageLoadVsControl: Measurement = {
       value,
       unit: '×',
       pass: value <= 1.03,
+      spread: spread(each, '×'),
       detail:
         `wall clock, depends on noise: median of ${ROUNDS} interleaved rounds' ratios, Langkah over the same ` +
-        `extension with an empty content script (${spread(each)}); median load ${ms(times, 'langkah')} vs ` +
+        `extension with an empty content script (${ratioSpread(each)}); median load ${ms(times, 'langkah')} vs ` +
         `${ms(times, 'empty-script')}. The trace rows (page cost) measure the same cost without the noise.`,
     };
   },
@@ -196,6 +198,7 @@ const readerTime: Measurement = {
         value: ms,
         unit: 'ms',
         pass: ms <= 150 && result !== null,
+        spread: spread(times.slice(2), 'ms', 1),
         detail: `${(source.length / 1000).toFixed(1)} KB script; matched ${JSON.stringify(result)}`,
       };
     } finally {

@@ -18,7 +18,7 @@ import { chromium } from '@playwright/test';
 import { dayKey } from '../core/day';
 import { CHROME_BUILD, chromiumArgs, findChromium, requireBuild } from '../tests/support/browsers';
 import { lessonIds, seedHistory, syntheticHistory } from '../tests/support/history';
-import { median, quantile } from './stats';
+import { median, quantile, spread } from './stats';
 import type { Measurement } from './types';
 
 const GOAL_MS = 100;
@@ -131,6 +131,7 @@ const popupWith = (years: number): Measurement => ({
         value: Math.round(value * 10) / 10,
         unit: 'ms',
         pass: value <= GOAL_MS,
+        spread: spread(own, 'ms', 1),
         detail:
           `median over ${OPENS} paired opens after ${WARMUP_OPENS} warm-up, of the popup's time to the frame showing ` +
           `the streak minus a blank extension page's (p90 ${quantile(own, 0.9).toFixed(1)} ms). Absolute, from ` +

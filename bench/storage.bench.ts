@@ -264,6 +264,9 @@ export const measurements: Measurement[] = [
         value: Math.round((usage / MB) * 100) / 100,
         unit: 'MB',
         pass,
+        spread:
+          `disk ${(relativeSpread(disk) * 100).toFixed(1)}%, JSON ${(relativeSpread(json) * 100).toFixed(1)}% ` +
+          `(max−min over median, ${RUNS} runs)`,
         detail:
           `${RUNS} runs, each a fresh profile. navigator.storage.estimate() usage of the extension origin, settled, ` +
           `after a second browser restart: ${disk.map(mb).join(', ')} MB (spread ${(relativeSpread(disk) * 100).toFixed(1)}%); ` +
