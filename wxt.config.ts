@@ -26,12 +26,22 @@ function honestChunkNames(): Plugin {
       return {
         ...options,
         chunkFileNames: (chunk) => {
+          // Rollup names a chunk after one of its modules, which may be a package's (Dexie's
+          // `import-wrapper`): then it is named after its last module of this project (in execution
+          // order, the one that imports the rest).
+          const moduleName = (id: string) => {
+            const [, dir, file] = /([^/]*)\/([^/.]+)[^/]*$/.exec(id) ?? [];
+            return file === 'index' ? dir : file;
+          };
+          const locals = chunk.moduleIds.filter((id) => !id.includes('node_modules') && !id.startsWith('\0'));
+          const own = locals.some((id) => moduleName(id) === chunk.name)
+            ? chunk.name
+            : locals.map(moduleName).findLast((n) => n !== undefined);
           const packages = [...new Set(chunk.moduleIds.map(packageOf).filter((p) => p !== undefined))]
             .map((p) => p.replace(/^@/, '').replace('/', '-'))
-            .filter((p) => p !== chunk.name)
+            .filter((p) => p !== own)
             .sort();
-          const local = chunk.moduleIds.some((id) => !id.includes('node_modules'));
-          const name = local ? [chunk.name, ...packages] : packages.length ? packages : [chunk.name];
+          const name = own ? [own, ...packages] : packages.length ? packages : [chunk.name];
           return `chunks/${name.join('+')}-[hash].js`;
         },
       };
