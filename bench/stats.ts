@@ -13,3 +13,8 @@ export function quantile(values: readonly number[], q: number): number {
   const at = (sorted.length - 1) * q;
   return ((sorted[Math.floor(at)] as number) + (sorted[Math.ceil(at)] as number)) / 2;
 }
+
+/** How far repeated samples of a noisy measurement scatter: their 10th to 90th percentile, e.g. `p10–p90 1.02–1.31×`. */
+export function spread(values: readonly number[], unit: string, digits = 2): string {
+  return `p10–p90 ${quantile(values, 0.1).toFixed(digits)}–${quantile(values, 0.9).toFixed(digits)}${unit === '×' ? '×' : ` ${unit}`}`;
+}

@@ -7,6 +7,12 @@ export interface MeasurementResult {
   value: number;
   unit: string;
   pass: boolean;
+  /**
+   * For a row that depends on noise (timing on a shared machine): how far its
+   * samples scatter (bench/stats.ts `spread`), printed in the row. Absent for
+   * a deterministic row (sizes), printed as "exact".
+   */
+  spread?: string;
   /** Extra context printed under the table, e.g. sample size. */
   detail?: string;
 }

@@ -34,8 +34,15 @@ export interface ProtocolMap {
    * A content script saw a government page load. The background reads the URL
    * from the sender (never from the payload), detects the system and counts
    * one view for today. `eventId` makes a retry after a lost reply harmless.
+   * With `elements` (and `articleLike`), as `requestTip` takes them, the reply
+   * also carries the tip decision: the one message a page sends once it is idle.
    */
-  pageVisited(req: { eventId: string }): { recorded: boolean; systemId: string | null };
+  pageVisited(req: { eventId: string; elements?: string[]; articleLike?: boolean }): {
+    recorded: boolean;
+    systemId: string | null;
+    offer?: TipOffer | null;
+    readTopic?: boolean;
+  };
   /**
    * The learner finished a lesson or a review quiz. Stored once per
    * `completionId` (a retry is harmless), with today's local day key, and fed

@@ -86,9 +86,18 @@ export class LangkahDB extends Dexie {
       tipLog: 'offerId, day, tipId',
     });
     // Version 3: every finished lesson enters spaced review. No index changes (so it composes with
-    // any index clean-up of version 2); the upgrade gives each lesson finished without a review
+    // the index clean-up of version 4); the upgrade gives each lesson finished without a review
     // state one, replayed from its completions. Existing review states are kept as they are.
     this.version(3).stores({}).upgrade(addMissingReviews);
+    // Version 4: indexes only what a where()/orderBy() reads: tips by day, completions by
+    // day and time, receipts by age; visits by day through their primary key
+    // [day+systemId] (lib/visits.ts). The rest cost disk and every write.
+    this.version(4).stores({
+      visits: '[day+systemId]',
+      completions: 'id, day, completedAt',
+      reviews: 'lessonId',
+      tipLog: 'offerId, day',
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The one adapter between the typed protocol (core/protocol.ts) and
  * `runtime.sendMessage` / `runtime.onMessage`. Differences between browsers and
- * WXT's fake browser (Promise vs `sendResponse`) are handled here and nowhere else.
+ * WXT's fake browser (Promise vs `sendResponse`) are handled here and nowhere else;
+ * the sending loop itself is lib/send.ts (the content script uses it without `wxt/browser`).
  */
 import { type Browser, browser } from 'wxt/browser';
 import {
@@ -13,6 +14,9 @@ import {
   type ResponseOf,
   senderRole,
 } from '../core/protocol';
+import { createSender, FORBIDDEN, type MessageRuntime } from './send';
+
+export { FORBIDDEN, MessageError, type SendOptions } from './send';
 
 export type Handler<K extends MessageType> = (
   data: RequestOf<K>,
@@ -29,9 +33,6 @@ function isEnvelope(value: unknown): value is Envelope {
     typeof (value as { type?: unknown }).type === 'string'
   );
 }
-
-/** Reply to a message whose sender may not send it (core/protocol.ts `MESSAGE_SENDERS`). */
-export const FORBIDDEN = 'forbidden-sender';
 
 /**
  * Answers protocol messages in the background. Unknown or malformed messages
@@ -65,39 +66,9 @@ export function onMessages(handlers: Handlers): () => void {
   return () => browser.runtime.onMessage.removeListener(listener as never);
 }
 
-export class MessageError extends Error {
-  override name = 'MessageError';
-}
-
-export interface SendOptions {
-  /** Extra attempts when the background did not answer or could not finish. */
-  retries?: number;
-  /** Delay before the first retry; doubles each time. */
-  retryDelayMs?: number;
-}
-
 /**
  * Sends one protocol message and resolves with the handler's value. When the
  * background is not there (a stopped service worker that did not wake in time)
  * or reports a failure, it retries; only then does it reject.
  */
-export async function sendMessage<K extends MessageType>(
-  type: K,
-  data: RequestOf<K>,
-  { retries = 2, retryDelayMs = 150 }: SendOptions = {},
-): Promise<ResponseOf<K>> {
-  const envelope: Envelope<K> = { langkah: 1, type, data };
-  let lastError = 'no reply';
-  for (let attempt = 0; attempt <= retries; attempt++) {
-    if (attempt > 0) await new Promise((r) => setTimeout(r, retryDelayMs * 2 ** (attempt - 1)));
-    try {
-      const reply = (await browser.runtime.sendMessage(envelope)) as Reply<ResponseOf<K>> | undefined;
-      if (reply?.ok) return reply.value;
-      lastError = reply ? reply.error : 'no reply';
-      if (lastError === FORBIDDEN) break; // asking again will not change who is asking
-    } catch (error) {
-      lastError = error instanceof Error ? error.message : String(error);
-    }
-  }
-  throw new MessageError(`${type}: ${lastError}`);
-}
+export const sendMessage = createSender(() => browser.runtime as MessageRuntime);

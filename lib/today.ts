@@ -12,6 +12,7 @@ import { dueReviews, isStrong } from '../core/review';
 import { normalizeDailyGoal } from '../core/streak';
 import type { LangkahDB } from './db';
 import { dailyGoal, rolePaths } from './settings';
+import { visitsBetween } from './visits';
 
 export interface StoredPick extends Pick {
   day: DayKey;
@@ -33,7 +34,7 @@ export async function loadPickInput(
   const [completions, reviews, visits, storedGoal, chosenPaths] = await Promise.all([
     db.completions.orderBy('completedAt').toArray(),
     db.reviews.toArray(),
-    db.visits.where('day').between(addDays(today, -6), today, true, true).toArray(),
+    visitsBetween(db, addDays(today, -6), today),
     goal ?? dailyGoal.getValue(),
     rolePaths.getValue(),
   ]);

@@ -1,6 +1,7 @@
+import Dexie from 'dexie';
 import type { Detection } from '../core/catalog';
 import { addDays, type DayKey } from '../core/day';
-import type { LangkahDB } from './db';
+import type { LangkahDB, VisitDay } from './db';
 
 /** One system's use over a period, for the popup. */
 export interface SystemUsage {
@@ -56,13 +57,21 @@ export async function pruneReceipts(db: LangkahDB, now: number, keepDays = 3): P
     .delete();
 }
 
+/**
+ * The visit aggregates of the days `from`…`to` (inclusive), read through the
+ * primary key [day+systemId], which starts with the day: no index of its own needed.
+ */
+export function visitsBetween(db: LangkahDB, from: DayKey, to: DayKey): Promise<VisitDay[]> {
+  return db.visits.where('[day+systemId]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
+}
+
 /** Views per system over the 7 days ending `today`, most used first. */
 export async function weeklyUsage(
   db: LangkahDB,
   today: DayKey,
   nameOf: (systemId: string) => Pick<SystemUsage, 'name' | 'category'>,
 ): Promise<SystemUsage[]> {
-  const rows = await db.visits.where('day').between(addDays(today, -6), today, true, true).toArray();
+  const rows = await visitsBetween(db, addDays(today, -6), today);
   const bySystem = new Map<string, SystemUsage>();
   for (const row of rows) {
     const usage = bySystem.get(row.systemId) ?? {

@@ -37,21 +37,29 @@ console.log(
   `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,
 );
 
-const rows: { name: string; goal: string; result: string; pass: boolean; detail?: string }[] = [];
+const rows: { name: string; goal: string; result: string; spread: string; pass: boolean; detail?: string }[] = [];
 for (const m of selected) {
   let r: MeasurementResult;
   try {
     r = await m.run();
   } catch (error) {
-    rows.push({ name: m.name, goal: m.goal, result: `error: ${(error as Error).message}`, pass: false });
+    rows.push({ name: m.name, goal: m.goal, result: `error: ${(error as Error).message}`, spread: '', pass: false });
     continue;
   }
   const value = Number.isInteger(r.value) ? String(r.value) : r.value.toFixed(r.value < 10 ? 2 : 1);
-  rows.push({ name: m.name, goal: m.goal, result: `${value} ${r.unit}`, pass: r.pass, detail: r.detail });
+  rows.push({
+    name: m.name,
+    goal: m.goal,
+    result: `${value} ${r.unit}`,
+    // A noisy row says how far its samples scatter; a deterministic one is exact.
+    spread: r.spread ?? 'exact',
+    pass: r.pass,
+    detail: r.detail,
+  });
 }
 
-const header = ['measurement', 'goal', 'result', ''];
-const table = [header, ...rows.map((r) => [r.name, r.goal, r.result, r.pass ? 'PASS' : 'FAIL'])];
+const header = ['measurement', 'goal', 'result', 'spread (noise)', ''];
+const table = [header, ...rows.map((r) => [r.name, r.goal, r.result, r.spread, r.pass ? 'PASS' : 'FAIL'])];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
 const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(line(header));

@@ -1,22 +1,29 @@
 import lessonIndex from 'virtual:langkah/lesson-index';
-import { todayKey } from '../../lib/clock';
+import { learnerDayKey, todayKey } from '../../lib/clock';
 import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
-import { disabledSystems, paused } from '../../lib/settings';
+import { disabledSystems, paused, rolloverHour } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
+import { inMemory } from './memory';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
+/** What every page visit reads, answered from memory (see memory.ts). */
+const visitSettings = {
+  paused: inMemory(paused),
+  disabledSystems: inMemory(disabledSystems),
+  rolloverHour: inMemory(rolloverHour),
+};
 
 /** Wires every protocol message to its handler. Call once, synchronously, at start. */
 export function setupMessaging(now: () => number = Date.now): void {
   onMessages({
-    async pageVisited({ eventId }, sender) {
+    async pageVisited({ eventId, elements, articleLike }, sender) {
       // The URL comes from the browser's own record of the sender, is used
       // once for detection, and is never stored.
       const url = sender.url ?? sender.tab?.url;
@@ -25,12 +32,22 @@ export function setupMessaging(now: () => number = Date.now): void {
         return { recorded: false, systemId: null };
       }
       const systemId = detection.system.id;
-      if ((await paused.getValue()) || (await disabledSystems.getValue()).includes(systemId)) {
-        return { recorded: false, systemId };
-      }
+      const [isPaused, off, rollover] = await Promise.all([
+        visitSettings.paused(),
+        visitSettings.disabledSystems(),
+        visitSettings.rolloverHour(),
+      ]);
       const at = now();
-      const recorded = await recordVisit(getDb(), { eventId, systemId, day: await todayKey(at), at });
-      return { recorded, systemId };
+      // The page's one message also asks for a tip. Paused or switched off, the visit is not
+      // recorded, and the question is still answered (with nothing: requestTip reads the same settings).
+      const tip = () => requestTip({ elements, articleLike }, sender, at);
+      if (isPaused || off.includes(systemId)) {
+        return { recorded: false, systemId, ...(elements === undefined ? {} : await tip()) };
+      }
+      const recorded = await recordVisit(getDb(), { eventId, systemId, day: learnerDayKey(at, rollover), at });
+      // A retry of an already counted visit asks nothing.
+      if (!recorded || elements === undefined) return { recorded, systemId };
+      return { recorded, systemId, ...(await tip()) };
     },
     async completeLesson(request) {
       const req = validateCompletion(request, (id) => lessonIds.has(id));

@@ -99,7 +99,7 @@ describe('recordCompletion', () => {
     }
     expect(await db.reviews.count()).toBe(1);
     for (let i = 1; i < intervals.length; i++) expect(intervals[i]).toBeGreaterThan(intervals[i - 1] ?? 0);
-    expect(await db.completions.where('lessonId').equals('kata-sandi-kuat').count()).toBe(5);
+    expect(await db.completions.filter((c) => c.lessonId === 'kata-sandi-kuat').count()).toBe(5);
   });
 
   it('records the questions a run asked and counts each question’s exposure', async () => {

@@ -30,7 +30,7 @@ describe('recordVisit', () => {
         recordVisit(db, { eventId: `e${i}`, systemId: i % 2 ? 'siasn' : 'srikandi', day: '2026-11-27', at: i }),
       ),
     );
-    const rows = await db.visits.orderBy('systemId').toArray();
+    const rows = (await db.visits.toArray()).sort((a, b) => a.systemId.localeCompare(b.systemId));
     expect(rows.map((r) => [r.systemId, r.views])).toEqual([
       ['siasn', 20],
       ['srikandi', 20],
