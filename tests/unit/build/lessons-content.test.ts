@@ -73,7 +73,8 @@ describe('the lessons in lessons/', () => {
   });
 });
 
-describe('npm run lessons:check (as a process)', () => {
+// A child process with tsx: seconds on a loaded machine, not the default 5.
+describe('npm run lessons:check (as a process)', { timeout: 60_000 }, () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lessons-check.ts', ...args], {
       cwd: ROOT,
