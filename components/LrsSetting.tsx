@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseEndpoint } from '../core/outbox';
-import { getXapiActor } from '../lib/backup';
 import type { OutboxEntry } from '../lib/db';
 import { sendMessage } from '../lib/messaging';
 import { learnerLrs, lrsConsent, lrsPaused, waitingStatements } from '../lib/outbox';
@@ -31,7 +30,8 @@ export function LrsSetting() {
     if (learner) setForm({ endpoint: learner.endpoint, key: learner.key, secret: '' });
   }, [learner?.endpoint, learner?.key]);
   useEffect(() => {
-    if (setup?.state === 'needs-consent') void getXapiActor().then(setActor);
+    // Loaded on demand, as DataSetting does: the backup module stays out of the options page's first chunk.
+    if (setup?.state === 'needs-consent') void import('../lib/backup').then((m) => m.getXapiActor()).then(setActor);
   }, [setup?.state]);
 
   if (!setup || learner === undefined || paused === undefined) return null;

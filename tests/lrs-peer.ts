@@ -20,7 +20,15 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import validateStatement from '@learninglocker/xapi-validation';
+import * as xapiValidation from '@learninglocker/xapi-validation';
+
+type Validate = (statement: unknown) => { path: string[]; constructor: { name: string } }[];
+/** Learning Locker's statement validator (CommonJS: its default export sits one level deeper under some loaders). */
+export const validateStatement: Validate = (() => {
+  const mod = xapiValidation as unknown as { default?: Validate | { default?: Validate } };
+  const first = mod.default;
+  return (typeof first === 'function' ? first : first?.default) as Validate;
+})();
 
 export type PeerMode = 'up' | 'down' | '500' | '401';
 
@@ -70,6 +78,8 @@ export class LrsPeer {
   readonly posts: PeerPost[] = [];
   /** How many times a statement it already had arrived again (a re-send after a lost answer). */
   repeats = 0;
+  /** POSTs to the Statement Resource begun (counted on arrival, before any delay or answer). */
+  received = 0;
   private server: Server;
   private sockets = new Set<Socket>();
   private port: number;
@@ -141,6 +151,10 @@ export class LrsPeer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    if (req.method === 'POST') {
+      this.received += 1;
+      this.notify();
+    }
     if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isStatements = url.pathname === '/xapi/statements';
@@ -198,7 +212,7 @@ export class LrsPeer {
     if (batch.length === 0) return { code: 400, body: { error: 'empty batch' } };
     const seen = new Set<string>();
     for (const [i, statement] of batch.entries()) {
-      const problems = validateStatement(statement as never);
+      const problems = validateStatement(statement);
       if (problems.length > 0) {
         const what = problems.map((w) => `${w.path.join('.')}: ${w.constructor.name}`).join('; ');
         return { code: 400, body: { error: `statement ${i} is invalid: ${what}` } };

@@ -30,10 +30,14 @@ export const LRS_ALARM = 'langkah-lrs';
 const LRS_PERIOD_MINUTES = 15;
 
 let running: Promise<DrainResult | null> | undefined;
+/** A drain was asked for while one ran (a completion arrived): run once more after it. */
+let again = false;
 
 /**
  * Sends what is waiting, when an LRS is set up, consented and not paused. One
- * drain at a time in this worker; a second call joins the running one.
+ * drain at a time in this worker; a call during a drain makes it go round once
+ * more when it found the queue empty, so a statement queued meanwhile is not
+ * left for the next alarm.
  */
 export function drainOutbox({
   force = false,
@@ -44,21 +48,16 @@ export function drainOutbox({
   now?: () => number;
   random?: () => number;
 } = {}): Promise<DrainResult | null> {
-  running ??= (async () => {
-    const setup = await loadLrsSetup();
-    if (setup.state !== 'on') return null;
-    const db = getDb();
-    if (force) await resetDelivery(db);
-    const io = dexieOutboxIO(
-      db,
-      setup.config,
-      (statements) => postStatements(setup.config, statements),
-      async () => (await loadLrsSetup()).state === 'on',
-    );
-    const result = await drain(io, { now, random, force });
-    if (result.retryAt !== null)
-      await browser.alarms.create(LRS_ALARM, { when: Math.max(result.retryAt, now() + 1000) });
-    else await ensureLrsAlarm();
+  if (running) {
+    again = true;
+    return running;
+  }
+  running = (async () => {
+    let result: DrainResult | null;
+    do {
+      again = false;
+      result = await drainOnce(force, now, random);
+    } while (again && result?.stopped === 'empty');
     return result;
   })()
     .catch((error: unknown) => {
@@ -69,6 +68,23 @@ export function drainOutbox({
       running = undefined;
     });
   return running;
+}
+
+async function drainOnce(force: boolean, now: () => number, random: () => number): Promise<DrainResult | null> {
+  const setup = await loadLrsSetup();
+  if (setup.state !== 'on') return null;
+  const db = getDb();
+  if (force) await resetDelivery(db);
+  const io = dexieOutboxIO(
+    db,
+    setup.config,
+    (statements) => postStatements(setup.config, statements),
+    async () => (await loadLrsSetup()).state === 'on',
+  );
+  const result = await drain(io, { now, random, force });
+  if (result.retryAt !== null) await browser.alarms.create(LRS_ALARM, { when: Math.max(result.retryAt, now() + 1000) });
+  else await ensureLrsAlarm();
+  return result;
 }
 
 /** The periodic alarm exists while an LRS is set up; it is cleared when none is. */
