@@ -79,7 +79,9 @@ async function drainOnce(force: boolean, now: () => number, random: () => number
     db,
     setup.config,
     (statements) => postStatements(setup.config, statements),
-    async () => (await loadLrsSetup()).state === 'on',
+    // Before each POST: still not paused, consent not withdrawn (the learner's own items, read fast;
+    // a policy change re-runs the drain through its watcher).
+    async () => !(await lrsPaused.getValue()) && (await lrsConsent.getValue()) !== null,
   );
   const result = await drain(io, { now, random, force });
   if (result.retryAt !== null) await browser.alarms.create(LRS_ALARM, { when: Math.max(result.retryAt, now() + 1000) });
