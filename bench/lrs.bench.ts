@@ -43,7 +43,7 @@ async function backlog(): Promise<OutboxEntry[]> {
       actorName: 'c'.repeat(32),
       lessonText: () => ({ name: { 'id-ID': 'Kata sandi kuat' }, description: { 'id-ID': 'Contoh' } }),
     });
-    statements.forEach((statement, k) =>
+    for (const [k, statement] of statements.entries()) {
       rows.push({
         id: statement.id,
         seq: completion.completedAt * 10 + k,
@@ -52,8 +52,8 @@ async function backlog(): Promise<OutboxEntry[]> {
         enqueuedAt: completion.completedAt,
         verb: k === 0 ? 'completed' : statement.verb.id.endsWith('passed') ? 'passed' : 'failed',
         lessonId: completion.lessonId,
-      }),
-    );
+      });
+    }
   }
   return rows;
 }
