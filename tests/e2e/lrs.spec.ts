@@ -18,6 +18,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
 import { type LrsPeer, startLrsPeer, validateStatement } from '../lrs-peer';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
@@ -110,6 +111,7 @@ test('every statement reaches the LRS exactly once through outages and a stopped
   await expect(options.getByTestId('lrs-consent-to')).toContainText(peer.endpoint);
   await expect(options.getByTestId('lrs-consent-actor')).toContainText(/[0-9a-f]{32}/);
   expect(peer.received).toBe(0);
+  expect(await seriousViolations(options)).toEqual([]);
 
   await options.getByTestId('lrs-agree').click();
   await peer.waitFor((p) => p.statements.size === 16);
@@ -157,18 +159,19 @@ test('every statement reaches the LRS exactly once through outages and a stopped
   const queued = (await outbox(options)).map((r) => r.id).sort();
   expect([...peer.statements.keys()].sort()).toEqual(queued);
   expect(peer.posts.filter((p) => p.status === 409 || p.status === 400)).toEqual([]);
-  // The batch the stopped worker had in flight was stored once, and sent again by the new worker with the same
-  // ids (the LRS answered 204: it knew them all) — the one repeat the outbox accepts, never a second copy.
+  // The batch the stopped worker had in flight was stored once. When the stop cut it before the answer was
+  // recorded, the new worker sent it again with the same ids (the LRS answered 204: it knew them all) — the
+  // one repeat the outbox accepts; otherwise nothing was sent twice at all.
   const inFlight = peer.posts[batchInFlight];
   expect(inFlight?.status).toBe(200);
-  expect(peer.posts.find((p, i) => i > batchInFlight && p.ids[0] === inFlight?.ids[0])).toMatchObject({
-    ids: inFlight?.ids,
-    status: 204,
-  });
-  expect(peer.repeats).toBe(inFlight?.ids.length);
+  const resent = peer.posts.filter((p, i) => i > batchInFlight && p.ids.some((id) => inFlight?.ids.includes(id)));
+  for (const post of resent) expect(post).toMatchObject({ ids: inFlight?.ids, status: 204 });
+  expect(resent.length).toBeLessThanOrEqual(1);
+  expect(peer.repeats).toBe(resent.length * (inFlight?.ids.length ?? 0));
   for (const { statement } of peer.statements.values()) expect(validateStatement(statement)).toEqual([]);
   await expect(data.getByTestId('lrs-waiting')).toContainText(/\b0\b/);
   await expect(data.getByTestId('lrs-sent').locator('tbody tr')).toHaveCount(20);
+  expect(await seriousViolations(data)).toEqual([]);
 });
 
 test('a refused key shows a clear message; a pause stops sending', async ({ openExtensionPage }) => {
@@ -182,6 +185,7 @@ test('a refused key shows a clear message; a pause stops sending', async ({ open
   const data = await openExtensionPage('data.html');
   await expect(data.getByTestId('lrs-auth-error')).toContainText('401');
   await expect(data.getByTestId('lrs-auth-error')).toContainText('menolak kunci');
+  expect(await seriousViolations(data)).toEqual([]);
 
   peer.mode = 'up';
   await options.getByTestId('lrs-pause').check();
