@@ -106,7 +106,8 @@ export function parseEndpoint(input: string): { ok: true; endpoint: string; orig
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return { ok: false };
   if (url.username || url.password || url.search || url.hash) return { ok: false };
   const path = url.pathname.endsWith('/') ? url.pathname : `${url.pathname}/`;
-  return { ok: true, endpoint: `${url.origin}${path}`, origin: `${url.origin}/*` };
+  // The permission pattern names scheme and host only: match patterns take no port.
+  return { ok: true, endpoint: `${url.origin}${path}`, origin: `${url.protocol}//${url.hostname}/*` };
 }
 
 /** Where statements go and with which key: the agency's (policy) or the learner's own. */

@@ -124,7 +124,11 @@ describe('endpoint and credentials', () => {
       endpoint: 'https://lrs.example.go.id/xapi/',
       origin: 'https://lrs.example.go.id/*',
     });
-    expect(parseEndpoint('http://127.0.0.1:8080/xapi/').ok).toBe(true);
+    expect(parseEndpoint('http://127.0.0.1:8080/xapi/')).toEqual({
+      ok: true,
+      endpoint: 'http://127.0.0.1:8080/xapi/',
+      origin: 'http://127.0.0.1/*',
+    });
     expect(parseEndpoint('http://lrs.example.go.id/xapi').ok).toBe(false);
     expect(parseEndpoint('https://user:pw@lrs.example/xapi').ok).toBe(false);
     expect(parseEndpoint('not a url').ok).toBe(false);
