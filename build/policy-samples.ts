@@ -31,6 +31,12 @@ export const SAMPLE_POLICY: { [K in PolicyKey]: z.input<(typeof POLICY_FIELDS)[K
   locale: { value: 'id', locked: false },
   disabledFeatures: ['topicReader'],
   extraHolidays: [{ date: '2027-06-15', kind: 'libur-daerah', name: 'Hari jadi Kota Contoh' }],
+  lrs: {
+    mode: 'opt-in',
+    endpoint: 'https://lrs.instansi.example/xapi/',
+    key: 'langkah-kota-contoh',
+    secret: 'ganti-dengan-rahasia-lrs',
+  },
 };
 
 /** Meaning of each key for the key table, Indonesian and English. */
@@ -69,6 +75,10 @@ export const POLICY_MEANINGS: Record<PolicyKey, { id: string; en: string }> = {
     id: 'Hari libur tambahan instansi (libur daerah, atau tahun yang SKB-nya belum ada di versi ini); tidak memutus runtunan. Tanggal yang sudah libur menurut SKB tetap memakai data SKB.',
     en: 'Extra days off (regional holidays, or a year whose SKB is not in this version yet); they never break a streak. A day the SKB already lists keeps the SKB entry.',
   },
+  lrs: {
+    id: 'LRS instansi untuk catatan pelajaran (xAPI): mode off atau opt-in, endpoint https, key, secret. Dengan opt-in, tiap pegawai melihat apa yang dikirim dan ke mana, lalu setuju lebih dulu; pegawai selalu dapat menjeda. Tidak pernah mengirim tanpa persetujuan. Lihat docs/admin/lrs.md.',
+    en: 'The agency LRS for learning records (xAPI): mode off or opt-in, https endpoint, key, secret. With opt-in each learner sees what is sent and where, and agrees first; the learner can always pause. Never sends without consent. See docs/admin/lrs.md.',
+  },
 };
 
 type JsonSchema = Record<string, unknown>;
@@ -77,6 +87,7 @@ type JsonSchema = Record<string, unknown>;
 const REFINED: Record<string, string> = {
   supportUrl: 'string https://…',
   'extraHolidays[].date': 'string YYYY-MM-DD',
+  'lrs.endpoint': 'string https://…',
 };
 
 /** A compact type for the key table, e.g. `{ value: integer 1–3, locked?: boolean }`. */

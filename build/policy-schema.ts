@@ -35,6 +35,7 @@ export const POLICY_DESCRIPTIONS: Record<PolicyKey, string> = {
   locale: 'Bahasa antarmuka id atau en { value, locked } / interface language',
   disabledFeatures: 'Fitur yang dimatikan: tips, dailyLessonCard, topicReader / features switched off',
   extraHolidays: 'Hari libur tambahan { date, kind, name } / extra days off (regional holidays, a new SKB year)',
+  lrs: 'LRS instansi untuk xAPI { mode off|opt-in, endpoint https, key, secret } / the agency LRS (learner consent required)',
 };
 
 type JsonSchema = Record<string, unknown>;

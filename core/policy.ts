@@ -76,6 +76,22 @@ export const POLICY_FIELDS = {
       }),
     )
     .check(z.maxLength(MAX_EXTRA_HOLIDAYS)),
+  /**
+   * The agency's Learning Record Store (issue 17, core/outbox.ts). `opt-in`: each
+   * learner is asked and agrees before anything is sent; `off`: no delivery at all.
+   * Never a way to send without consent, nor to lock pausing.
+   */
+  lrs: z.object({
+    mode: z.enum(['off', 'opt-in']),
+    endpoint: z.optional(
+      z.string().check(
+        z.maxLength(500),
+        z.refine((url) => /^https:\/\/[^\s/]+/.test(url), 'https URL'),
+      ),
+    ),
+    key: z.optional(text(200)),
+    secret: z.optional(z.string().check(z.minLength(1), z.maxLength(500))),
+  }),
 } as const;
 
 export type PolicyKey = keyof typeof POLICY_FIELDS;
@@ -237,7 +253,10 @@ export function policyReport(read: PolicyRead): string {
   const lines: string[] = [];
   for (const key of POLICY_KEYS) {
     const value = (read.policy as Record<string, unknown>)[key];
-    if (value !== undefined) lines.push(`${key}: ${JSON.stringify(value)}`);
+    // The LRS secret stays out of a text meant for a helpdesk ticket.
+    const shown =
+      key === 'lrs' && value && typeof value === 'object' && 'secret' in value ? { ...value, secret: '…' } : value;
+    if (value !== undefined) lines.push(`${key}: ${JSON.stringify(shown)}`);
   }
   for (const problem of read.problems) lines.push(`! ${problem.key}: ${problem.reason}`);
   return lines.join('\n');

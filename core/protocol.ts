@@ -84,6 +84,17 @@ export interface ProtocolMap {
    * background redraws the badge and re-plans the day and reminder alarms.
    */
   dataImported(req: Record<string, never>): { refreshed: boolean };
+  /**
+   * Send what waits for the agency's LRS now (issue 17): after consent, and
+   * "Kirim sekarang" on "Data Anda". `force` also ends a backoff wait and a
+   * stop after 401/403. Nothing is sent unless an LRS is set up, consented and
+   * not paused (`ran: false`).
+   */
+  lrsSendNow(req: { force?: boolean }): {
+    ran: boolean;
+    delivered: number;
+    stopped: 'empty' | 'paused' | 'auth' | 'retry' | 'backoff' | null;
+  };
 }
 
 export type MessageType = keyof ProtocolMap;
@@ -105,6 +116,7 @@ export const MESSAGE_SENDERS: { readonly [K in MessageType]: SenderRole } = {
   completeLesson: 'extension',
   deleteAllData: 'extension',
   dataImported: 'extension',
+  lrsSendNow: 'extension',
 };
 
 /**

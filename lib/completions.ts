@@ -6,7 +6,8 @@ import type { DayKey } from '../core/day';
 import type { CompletionRequest } from '../core/protocol';
 import { exposureCounts } from '../core/quiz';
 import { scheduleReview } from '../core/review';
-import type { Completion, LangkahDB } from './db';
+import type { Completion, LangkahDB, OutboxEntry } from './db';
+import { enqueueInTransaction } from './outbox';
 
 /**
  * How often the learner has been asked each question of a lesson, counted
@@ -56,14 +57,17 @@ export function validateCompletion(req: CompletionRequest, knownLesson: (id: str
 /**
  * Stores a completion once (by id), with the questions it asked, and updates
  * the lesson's review schedule: every finished lesson is in review from then
- * on. Returns false when that completion was already stored.
+ * on. Returns false when that completion was already stored. `outbox`: its xAPI
+ * statements for the agency's LRS (lib/outbox.ts), queued in the same
+ * transaction — stored with the completion or not at all, never twice.
  */
 export async function recordCompletion(
   db: LangkahDB,
   req: CompletionRequest,
   at: { now: number; day: DayKey; utcOffset: number },
+  outbox: readonly OutboxEntry[] = [],
 ): Promise<boolean> {
-  return db.transaction('rw', db.completions, db.reviews, async () => {
+  return db.transaction('rw', [db.completions, db.reviews, db.outbox, db.lrsState], async () => {
     if (await db.completions.get(req.completionId)) return false;
     const completion: Completion = {
       id: req.completionId,
@@ -80,6 +84,7 @@ export async function recordCompletion(
     await db.completions.add(completion);
     const previous = await db.reviews.get(req.lessonId);
     await db.reviews.put(scheduleReview(previous, req.lessonId, req, at.now));
+    await enqueueInTransaction(db, outbox);
     return true;
   });
 }

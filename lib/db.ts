@@ -8,7 +8,9 @@
  */
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DayKey } from '../core/day';
+import type { DeliveryState, RowState } from '../core/outbox';
 import { type ReviewState, replayReview } from '../core/review';
+import type { XapiStatement } from '../core/xapi';
 
 /** Page views of one system on one local day: an aggregate, never a URL. */
 export interface VisitDay {
@@ -67,6 +69,32 @@ export interface TipLogEntry {
 /** The spaced-review schedule of one lesson (core/review.ts). */
 export type Review = ReviewState;
 
+/**
+ * One xAPI statement for the agency's LRS (core/outbox.ts), queued in the same
+ * transaction as the completion it describes. Sent ones are kept (a few
+ * hundred) so "Data Anda" shows what left, when and to which LRS.
+ */
+export interface OutboxEntry {
+  /** The statement's id (UUID v5 of the completion, core/xapi.ts). */
+  id: string;
+  /** Order of sending: the completion's time ×10 + the statement's index. */
+  seq: number;
+  state: RowState;
+  statement: XapiStatement;
+  enqueuedAt: number;
+  /** For the "Data Anda" list without opening the statement: `completed`, `passed`, `failed`. */
+  verb: string;
+  lessonId: string;
+  sentAt?: number;
+  /** The endpoint it went to. */
+  lrs?: string;
+  /** Why the LRS refused it (parked). */
+  reason?: string;
+}
+
+/** The delivery state (core/outbox.ts), one row keyed `delivery`. */
+export type LrsStateRow = DeliveryState & { key: 'delivery' };
+
 export const DB_NAME = 'langkah';
 
 export class LangkahDB extends Dexie {
@@ -75,6 +103,8 @@ export class LangkahDB extends Dexie {
   receipts!: EntityTable<Receipt, 'id'>;
   reviews!: EntityTable<Review, 'lessonId'>;
   tipLog!: EntityTable<TipLogEntry, 'offerId'>;
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  lrsState!: EntityTable<LrsStateRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -98,6 +128,8 @@ export class LangkahDB extends Dexie {
       reviews: 'lessonId',
       tipLog: 'offerId, day',
     });
+    // Version 5: the xAPI outbox for the agency's LRS (issue 17) and its delivery state. New tables only.
+    this.version(5).stores({ outbox: 'id, [state+seq]', lrsState: 'key' });
   }
 }
 

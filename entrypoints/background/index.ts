@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { setupBadge, startBadge } from './badge';
 import { pruneOldReceipts } from './data';
 import { setupInternalScripts, syncInternalScripts } from './internal-scripts';
+import { drainOutbox, ensureLrsAlarm, setupLrs } from './lrs';
 import { setupMessaging } from './messaging';
 import { watchRegistry } from './registry';
 import { setupReminders, startReminders } from './reminders';
@@ -16,7 +17,10 @@ export default defineBackground(() => {
   setupBadge();
   setupReminders();
   setupWelcome();
+  setupLrs();
   // Once per browser session, not on every wake. Receipts only guard against a
   // retried message: a few days' worth is kept.
   setupStartup(() => Promise.all([syncInternalScripts(), startBadge(), startReminders(), pruneOldReceipts()]));
+  // At every wake, not once per session: a batch a stopped worker left marked "sending" goes out again.
+  void ensureLrsAlarm().then(() => drainOutbox());
 });

@@ -8,6 +8,7 @@ import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
 import { inMemory } from './memory';
+import { drainOutbox, statementsFor } from './lrs';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
@@ -53,12 +54,12 @@ export function setupMessaging(now: () => number = Date.now): void {
       const req = validateCompletion(request, (id) => lessonIds.has(id));
       const at = now();
       const day = await todayKey(at);
-      const recorded = await recordCompletion(getDb(), req, {
-        now: at,
-        day,
-        utcOffset: -new Date(at).getTimezoneOffset(),
-      });
+      const utcOffset = -new Date(at).getTimezoneOffset();
+      // The xAPI statements (when an LRS is set up) get their ids now and are queued with the completion.
+      const outbox = await statementsFor({ ...req, id: req.completionId, completedAt: at, utcOffset }, at);
+      const recorded = await recordCompletion(getDb(), req, { now: at, day, utcOffset }, outbox);
       if (recorded) {
+        void drainOutbox({ now });
         // Not awaited: the learner's result is saved whether or not the badge redraws.
         void refreshBadge(now);
         void dismissReminderIfMet(now);
@@ -73,6 +74,10 @@ export function setupMessaging(now: () => number = Date.now): void {
       if (confirmed !== true) return { cleared: false };
       await deleteAllData(now);
       return { cleared: true };
+    },
+    async lrsSendNow({ force }) {
+      const result = await drainOutbox({ force: force === true, now });
+      return { ran: result !== null, delivered: result?.delivered ?? 0, stopped: result?.stopped ?? null };
     },
     async dataImported() {
       await afterImport(now);

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
+import { LrsStatus } from '../../components/LrsStatus';
 import type { MessageKey } from '../../lib/i18n';
 import { useLiveQuery } from '../../lib/useLiveQuery';
 
@@ -75,6 +76,8 @@ export function App() {
           ))}
         </dl>
       </section>
+
+      <LrsStatus />
 
       <section aria-labelledby="data-control">
         <h2 id="data-control">{t('data_control_title')}</h2>

@@ -5,6 +5,7 @@ import { useT } from '../../components/I18n';
 import { InternalSystemsSetting } from '../../components/InternalSystemsSetting';
 import { LanguageSetting } from '../../components/LanguageSetting';
 import { LeaveSetting } from '../../components/LeaveSetting';
+import { LrsSetting } from '../../components/LrsSetting';
 import { ManagedBy } from '../../components/ManagedBy';
 import { PathsSetting } from '../../components/PathsSetting';
 import { PauseSetting } from '../../components/PauseSetting';
@@ -35,6 +36,7 @@ export function App() {
       <SystemsSetting />
       <InternalSystemsSetting />
       <DataSetting />
+      <LrsSetting />
       <AgencySettings read={policy} />
     </main>
   );

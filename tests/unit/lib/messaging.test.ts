@@ -12,6 +12,7 @@ const handlers = (over: Partial<Handlers>): Handlers => ({
   deleteAllData: () => ({ cleared: false }),
   dataImported: () => ({ refreshed: false }),
   tipShown: () => ({ confirmed: false }),
+  lrsSendNow: () => ({ ran: false, delivered: 0, stopped: null }),
   ...over,
 });
 
@@ -129,6 +130,7 @@ describe('messages by role', () => {
     },
     deleteAllData: { confirmed: true },
     dataImported: {},
+    lrsSendNow: { force: true },
   } as const;
 
   it.each(Object.entries(privileged))(

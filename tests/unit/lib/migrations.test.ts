@@ -111,6 +111,8 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
     ).toBeGreaterThan(0);
     expect(await db.completions.orderBy('completedAt').count()).toBe(expected.completions?.length);
     expect(await db.visits.get(['2026-11-23', 'siasn'])).toBeDefined();
+    // Version 5: the outbox's sending order answers (empty after an upgrade: nothing queued before).
+    expect(await db.outbox.where('[state+seq]').between(['waiting', 0], ['waiting', Infinity]).count()).toBe(0);
     await db.delete();
   });
 });
