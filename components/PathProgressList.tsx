@@ -10,7 +10,8 @@ import { useT } from './I18n';
 export function PathProgressList() {
   const { t, locale } = useT();
   const stored = useStorageItem(rolePaths);
-  const done = useLiveQuery(async (db) => new Set((await db.completions.orderBy('lessonId').uniqueKeys()).map(String)));
+  // Every lesson finished at least once (completions are not indexed by lesson since schema v4: one read of all).
+  const done = useLiveQuery(async (db) => new Set((await db.completions.toArray()).map((c) => c.lessonId)));
   if (stored === undefined || done.status !== 'ready') return null;
   const progress = pathProgress(lessonIndex, done.value, chosenPaths(stored, rolePathList));
   return (

@@ -7,8 +7,8 @@ import { disabledSystems, paused, rolloverHour } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
-import { inMemory } from './memory';
 import { drainOutbox, statementsFor } from './lrs';
+import { inMemory } from './memory';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
@@ -46,8 +46,10 @@ export function setupMessaging(now: () => number = Date.now): void {
         return { recorded: false, systemId, ...(elements === undefined ? {} : await tip()) };
       }
       const recorded = await recordVisit(getDb(), { eventId, systemId, day: learnerDayKey(at, rollover), at });
-      // A retry of an already counted visit asks nothing.
-      if (!recorded || elements === undefined) return { recorded, systemId };
+      // A retry of an already counted visit (its first reply was lost, e.g. the worker stopped) is not counted
+      // again, and its tip question is answered: the page never had an answer. A reservation the lost reply
+      // carried was never shown, so it lapses (tips.ts).
+      if (elements === undefined) return { recorded, systemId };
       return { recorded, systemId, ...(await tip()) };
     },
     async completeLesson(request) {

@@ -9,6 +9,8 @@ test('popup and options pass axe empty and with two years of history, leave and 
   background,
   openExtensionPage,
 }) => {
+  // Six full-page axe scans and two years of seeded history: longer than the default budget on a loaded machine.
+  test.slow();
   const popup = await openExtensionPage('popup.html');
   await expect(popup.getByTestId('streak-current')).toHaveText('0');
   await expect(popup.getByTestId('heatmap')).toBeVisible();

@@ -52,6 +52,8 @@ for (const locale of ['id', 'en'] as const) {
       background,
       openExtensionPage,
     }) => {
+      // An axe scan per page and per lesson step: longer than the default budget on a loaded machine.
+      test.slow();
       await setLanguage(background, locale);
       const check = async (page: Page, step: string) => {
         await page.emulateMedia({ colorScheme: scheme });
