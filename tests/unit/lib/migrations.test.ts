@@ -101,6 +101,8 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
       receipts: ['at'],
       reviews: [],
       tipLog: ['day'],
+      outbox: ['[state+seq]'],
+      lrsState: [],
     });
     // The indexes the code queries answer over the upgraded data.
     expect(
