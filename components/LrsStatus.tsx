@@ -6,6 +6,45 @@ import { useLiveQuery } from '../lib/useLiveQuery';
 import { useLrsSetup } from '../lib/useLrsSetup';
 import { useT } from './I18n';
 
+interface StatementTableProps {
+  testId: string;
+  rows: OutboxEntry[];
+  /** Heading and cell of the one column that differs (score for sent, reason for parked). */
+  lastColumn: string;
+  last: (row: OutboxEntry) => string | undefined;
+  time: (at: number | undefined) => string;
+  verb: (row: OutboxEntry) => string;
+}
+
+/** Statements as a table: when, verb, lesson, and one more column. */
+function StatementTable({ testId, rows, lastColumn, last, time, verb }: StatementTableProps) {
+  const { t } = useT();
+  return (
+    <table data-testid={testId}>
+      <thead>
+        <tr>
+          <th scope="col">{t('lrs_col_time')}</th>
+          <th scope="col">{t('lrs_col_verb')}</th>
+          <th scope="col">{t('lrs_col_lesson')}</th>
+          <th scope="col">{lastColumn}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id}>
+            <td>{time(r.sentAt)}</td>
+            <td>{verb(r)}</td>
+            <td>
+              <code>{r.lessonId}</code>
+            </td>
+            <td>{last(r)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /**
  * "Data Anda": what went to the agency's LRS, when and where, what is waiting
  * (with the bound), what the LRS refused and why, and a 401/403 in plain words.
@@ -64,58 +103,28 @@ export function LrsStatus() {
           {s.sent.length === 0 ? (
             <p>{t('lrs_sentNone')}</p>
           ) : (
-            <table data-testid="lrs-sent">
-              <thead>
-                <tr>
-                  <th scope="col">{t('lrs_col_time')}</th>
-                  <th scope="col">{t('lrs_col_verb')}</th>
-                  <th scope="col">{t('lrs_col_lesson')}</th>
-                  <th scope="col">{t('lrs_col_score')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.sent.map((r) => (
-                  <tr key={r.id}>
-                    <td>{time(r.sentAt)}</td>
-                    <td>{verb(r)}</td>
-                    <td>
-                      <code>{r.lessonId}</code>
-                    </td>
-                    <td>
-                      {r.statement.result.score
-                        ? `${r.statement.result.score.raw}/${r.statement.result.score.max}`
-                        : ''}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <StatementTable
+              testId="lrs-sent"
+              rows={s.sent}
+              lastColumn={t('lrs_col_score')}
+              last={(r) =>
+                r.statement.result.score ? `${r.statement.result.score.raw}/${r.statement.result.score.max}` : ''
+              }
+              time={time}
+              verb={verb}
+            />
           )}
           {s.parked.length > 0 && (
             <>
               <h3>{t('lrs_parkedTitle')}</h3>
-              <table data-testid="lrs-parked">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('lrs_col_time')}</th>
-                    <th scope="col">{t('lrs_col_verb')}</th>
-                    <th scope="col">{t('lrs_col_lesson')}</th>
-                    <th scope="col">{t('lrs_col_reason')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {s.parked.map((r) => (
-                    <tr key={r.id}>
-                      <td>{time(r.sentAt)}</td>
-                      <td>{verb(r)}</td>
-                      <td>
-                        <code>{r.lessonId}</code>
-                      </td>
-                      <td>{r.reason}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <StatementTable
+                testId="lrs-parked"
+                rows={s.parked}
+                lastColumn={t('lrs_col_reason')}
+                last={(r) => r.reason}
+                time={time}
+                verb={verb}
+              />
             </>
           )}
         </>

@@ -123,7 +123,13 @@ export class LrsPeer {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error('lrs-peer: condition not met in time');
+      if (left <= 0) {
+        const last = this.posts.at(-1);
+        throw new Error(
+          `lrs-peer: ${predicate.toString()} not met in ${timeoutMs} ms (statements ${this.statements.size}, ` +
+            `posts ${this.posts.length}, last answer ${last?.status ?? 'none'}, mode ${this.mode})`,
+        );
+      }
       await new Promise<void>((done) => {
         const timer = setTimeout(done, Math.min(left, 1000));
         this.waiters.push(() => {

@@ -150,6 +150,9 @@ test('every statement reaches the LRS exactly once through outages and a stopped
   peer.delayMs = 0;
   // A new worker wakes (a message from the page) and re-sends the batch it had marked, same ids.
   await seedCompletions(options, 30);
+  // The 500 above left a retry planned (30–60 s, with jitter) that the cut batch never cleared; the learner's
+  // "Kirim sekarang" sends at once instead of the test waiting for the backoff to run out.
+  await data.getByTestId('lrs-send-now').click();
   await peer.waitFor((p) => p.statements.size === 2 * (8 + 2 + 20 + 30), 60_000);
   await expect
     .poll(async () => (await outbox(options)).every((r) => r.state === 'sent'), { timeout: 30_000 })
