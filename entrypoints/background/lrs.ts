@@ -29,15 +29,53 @@ export const LRS_ALARM = 'langkah-lrs';
 /** A periodic check, so a backlog left by a closed browser or a lost alarm is sent in the end. */
 const LRS_PERIOD_MINUTES = 15;
 
-let running: Promise<DrainResult | null> | undefined;
-/** A drain was asked for while one ran (a completion arrived): run once more after it. */
-let again = false;
+/**
+ * Serialises drains in this worker. A call while one runs is not lost: the
+ * running drain goes round once more after it — always when the call was
+ * forced (the learner's "Kirim sekarang" must send now, even if the round in
+ * flight ended on a 500 and planned a backoff), and when the queue was found
+ * empty otherwise (a completion queued meanwhile is not left for the alarm).
+ * Every caller gets the result of the last round, which covers its request.
+ */
+export function serialDrains(
+  once: (force: boolean) => Promise<DrainResult | null>,
+): (force: boolean) => Promise<DrainResult | null> {
+  let running: Promise<DrainResult | null> | undefined;
+  /** What was asked while a drain ran: nothing, a plain round or a forced one. */
+  let asked: { force: boolean } | undefined;
+  return (force) => {
+    if (running) {
+      asked = { force: force || (asked?.force ?? false) };
+      return running;
+    }
+    running = (async () => {
+      let round = force;
+      for (;;) {
+        asked = undefined;
+        const result = await once(round);
+        const next = asked as { force: boolean } | undefined;
+        if (!next || !(next.force || result?.stopped === 'empty')) return result;
+        round = next.force;
+      }
+    })()
+      .catch((error: unknown) => {
+        console.error('[langkah] LRS delivery', error);
+        return null;
+      })
+      .finally(() => {
+        running = undefined;
+        asked = undefined;
+      });
+    return running;
+  };
+}
+
+let clock: { now: () => number; random: () => number } = { now: Date.now, random: Math.random };
+const serial = serialDrains((force) => drainOnce(force, clock.now, clock.random));
 
 /**
  * Sends what is waiting, when an LRS is set up, consented and not paused. One
- * drain at a time in this worker; a call during a drain makes it go round once
- * more when it found the queue empty, so a statement queued meanwhile is not
- * left for the next alarm.
+ * drain at a time in this worker (see `serialDrains`).
  */
 export function drainOutbox({
   force = false,
@@ -48,26 +86,8 @@ export function drainOutbox({
   now?: () => number;
   random?: () => number;
 } = {}): Promise<DrainResult | null> {
-  if (running) {
-    again = true;
-    return running;
-  }
-  running = (async () => {
-    let result: DrainResult | null;
-    do {
-      again = false;
-      result = await drainOnce(force, now, random);
-    } while (again && result?.stopped === 'empty');
-    return result;
-  })()
-    .catch((error: unknown) => {
-      console.error('[langkah] LRS delivery', error);
-      return null;
-    })
-    .finally(() => {
-      running = undefined;
-    });
-  return running;
+  clock = { now, random };
+  return serial(force);
 }
 
 async function drainOnce(force: boolean, now: () => number, random: () => number): Promise<DrainResult | null> {
