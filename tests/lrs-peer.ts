@@ -33,9 +33,14 @@ export const validateStatement: Validate = (() => {
 export type PeerMode = 'up' | 'down' | '500' | '401';
 
 export interface PeerPost {
+  /** When it was answered (or cut). */
   at: number;
+  /** Its place in the order of arrival (1 for the first POST; `received` counts them). */
+  arrival: number;
   ids: string[];
   status: number | 'cut';
+  /** The client closed the connection before the answer was written (e.g. its worker was stopped). */
+  abandoned: boolean;
 }
 
 export interface LrsPeerOptions {
@@ -157,6 +162,11 @@ export class LrsPeer {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
+    let abandoned = false;
+    res.on('close', () => {
+      if (!res.writableFinished) abandoned = true;
+    });
+    const arrival = req.method === 'POST' ? this.received + 1 : 0;
     if (req.method === 'POST') {
       this.received += 1;
       this.notify();
@@ -165,7 +175,7 @@ export class LrsPeer {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const isStatements = url.pathname === '/xapi/statements';
     const record = (ids: string[], status: number | 'cut') => {
-      if (isStatements && req.method === 'POST') this.posts.push({ at: Date.now(), ids, status });
+      if (isStatements && req.method === 'POST') this.posts.push({ at: Date.now(), arrival, ids, status, abandoned });
     };
     const idsOf = (): string[] => {
       try {

@@ -21,8 +21,11 @@ const visitSettings = {
   rolloverHour: inMemory(rolloverHour),
 };
 
-/** Wires every protocol message to its handler. Call once, synchronously, at start. */
-export function setupMessaging(now: () => number = Date.now): void {
+/**
+ * Wires every protocol message to its handler. Call once, synchronously, at start. The clock is read at each
+ * message (not a reference to `Date.now` kept from the start), so it is the worker's clock at that moment.
+ */
+export function setupMessaging(now: () => number = () => Date.now()): void {
   onMessages({
     async pageVisited({ eventId, elements, articleLike }, sender) {
       // The URL comes from the browser's own record of the sender, is used

@@ -18,8 +18,8 @@ const headers = (over: Record<string, string> = {}) => ({
   Authorization: auth(),
   ...over,
 });
-const post = (body: unknown, over: Record<string, string> = {}) =>
-  fetch(`${peer.endpoint}statements`, { method: 'POST', headers: headers(over), body: JSON.stringify(body) });
+const post = (body: unknown, over: Record<string, string> = {}, signal?: AbortSignal) =>
+  fetch(`${peer.endpoint}statements`, { method: 'POST', headers: headers(over), body: JSON.stringify(body), signal });
 
 async function statements(n: number) {
   const out = [];
@@ -102,5 +102,25 @@ describe('lrs-peer (test only)', () => {
     expect((await post(batch)).status).toBe(200);
     expect(Date.now() - start).toBeGreaterThanOrEqual(290);
     expect(peer.posts.map((p) => p.status)).toEqual(['cut', 500, 401, 200]);
+    expect(peer.posts.map((p) => p.arrival)).toEqual([1, 2, 3, 4]);
+    expect(peer.posts.some((p) => p.abandoned)).toBe(false);
+  });
+
+  it('notes a POST whose client left before the answer, and still stores it (the LRS cannot know)', async () => {
+    const batch = await statements(1);
+    peer.delayMs = 1000;
+    const gone = new AbortController();
+    const sent = post(batch, {}, gone.signal);
+    await peer.waitFor((p) => p.received === 1);
+    gone.abort();
+    await expect(sent).rejects.toThrow();
+    peer.delayMs = 0;
+    expect((await post(batch)).status).toBe(200);
+    await peer.waitFor((p) => p.posts.length === 2);
+    expect(peer.posts.map(({ arrival, status, abandoned }) => ({ arrival, status, abandoned }))).toEqual([
+      { arrival: 2, status: 200, abandoned: false },
+      { arrival: 1, status: 204, abandoned: true },
+    ]);
+    expect(peer.statements.size).toBe(2);
   });
 });
