@@ -6,8 +6,28 @@
  * clock read it. Checked against the completion rows read from the
  * extension's database, not against the code that builds the statements.
  */
-import { addDays, type DayKey } from '../core/day';
+import { addDays, type DayKey, dayKey } from '../core/day';
+import { workingDaysBetween } from '../core/workdays';
 import { LESSON_IRI, STATEMENT_NAMESPACE, uuidV5, VERBS } from '../core/xapi';
+
+/** The learners' zone in these tests (WIB): the browsers are started in it, so `utcOffset` is 420. */
+export const ZONE = 'Asia/Jakarta';
+
+/** Today in WIB (with the default rollover hour, 03.00). */
+export function todayInZone(now = Date.now()): DayKey {
+  return dayKey(now, { timeZone: ZONE });
+}
+
+/** The last `n` working days (Senin–Jumat) before today in WIB, oldest first. */
+export function pastWorkingDays(n: number, now = Date.now()): DayKey[] {
+  const today = todayInZone(now);
+  return workingDaysBetween(addDays(today, -14), addDays(today, -1)).slice(-n);
+}
+
+/** The instant `time` (`HH:MM`, WIB) on `day`. */
+export function atInZone(day: DayKey, time: string): number {
+  return Date.parse(`${day}T${time}:00+07:00`);
+}
 
 /** A row of the extension's `completions` table, as the tests read it. */
 export interface RecordedCompletion {

@@ -18,10 +18,17 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { addDays, type DayKey, dayKey } from '../../core/day';
-import { workingDaysBetween } from '../../core/workdays';
+import type { DayKey } from '../../core/day';
 import { type LrsPeer, startLrsPeer, validateStatement } from '../lrs-peer';
-import { type RecordedCompletion, statementIds, statementProblems } from '../lrs-statements';
+import {
+  atInZone,
+  pastWorkingDays,
+  type RecordedCompletion,
+  statementIds,
+  statementProblems,
+  todayInZone,
+  ZONE,
+} from '../lrs-statements';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
@@ -30,8 +37,7 @@ const LESSONS = readdirSync(resolve(import.meta.dirname, '../../lessons'))
   .filter((f) => f.endsWith('.md') && f !== 'README.md')
   .map((f) => f.replace(/\.md$/, ''));
 
-/** The learner's zone: the browser is started in it (its children read TZ), so utcOffset is 420. */
-const ZONE = 'Asia/Jakarta';
+// The browser is started in WIB (its processes read TZ), so utcOffset is 420.
 let savedZone: string | undefined;
 test.beforeAll(() => {
   savedZone = process.env.TZ;
@@ -50,12 +56,6 @@ test.afterEach(async () => {
   await peer.stop();
 });
 
-/** The last `n` working days (Senin–Jumat) before today in WIB, oldest first. */
-function pastWorkingDays(n: number): DayKey[] {
-  const today = dayKey(Date.now(), { timeZone: ZONE });
-  return workingDaysBetween(addDays(today, -14), addDays(today, -1)).slice(-n);
-}
-
 /**
  * Runs `steps` with the service worker's clock at `time` (WIB) on `day`, then
  * puts it back. Only the worker's clock moves: alarms keep the browser's.
@@ -69,7 +69,7 @@ async function onDay<T>(background: Worker, day: DayKey, time: string, steps: ()
       const offset = at === null ? 0 : at - real();
       Date.now = at === null ? real : () => real() + offset;
     }, target);
-  await setClock(Date.parse(`${day}T${time}:00+07:00`));
+  await setClock(atInZone(day, time));
   try {
     return await steps();
   } finally {
@@ -157,7 +157,7 @@ test('60 lessons and reviews over four days reach the LRS exactly once through o
 }) => {
   test.setTimeout(180_000);
   const [day1, day2, day3] = pastWorkingDays(3) as [DayKey, DayKey, DayKey];
-  const today = dayKey(Date.now(), { timeZone: ZONE });
+  const today = todayInZone();
   const options = await openExtensionPage('options.html');
 
   // Day 1. Off by default: nothing is queued before an LRS is set up, and nothing of it is sent later.

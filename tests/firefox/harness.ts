@@ -30,9 +30,15 @@ export interface LaunchOptions {
   keepWelcome?: boolean;
   /** Extra Firefox preferences for one test file (e.g. no prompt for optional permissions). */
   prefs?: Record<string, unknown>;
+  /** Extra environment for the Firefox process (e.g. `TZ`, the learner's time zone). */
+  env?: Record<string, string>;
 }
 
-export async function launchFirefox({ keepWelcome = false, prefs = {} }: LaunchOptions = {}): Promise<FirefoxSession> {
+export async function launchFirefox({
+  keepWelcome = false,
+  prefs = {},
+  env = {},
+}: LaunchOptions = {}): Promise<FirefoxSession> {
   const extensionDir = requireBuild(FIREFOX_BUILD);
   const uuid = randomUUID();
   const hosts = MAPPED_HOST_RULES.map((h) => h.replace(/^\*\./, ''));
@@ -42,6 +48,7 @@ export async function launchFirefox({ keepWelcome = false, prefs = {} }: LaunchO
     executablePath: findFirefox(),
     headless: true,
     args: ['--remote-allow-system-access'],
+    env: { ...process.env, ...env },
     extraPrefsFirefox: {
       // Every mapped government host (and its subdomains) resolves to loopback.
       'network.dns.localDomains': hosts.join(','),
