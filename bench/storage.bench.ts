@@ -115,7 +115,7 @@ export function fiveYears(end: string) {
       lastReview: Date.parse(`${end}T09:00:00+07:00`) - 14 * 86_400_000,
     },
   }));
-  return { workingDays, records: { visits, completions, tipLog, receipts, reviews } };
+  return { workingDays, records: { visits, completions, tipOffers: tipLog, receipts, reviews } };
 }
 
 const launch = (userDataDir: string, extensionDir: string) =>
@@ -159,6 +159,8 @@ interface StorageRun {
   usageRestart1: number;
   usageRestart2: number;
   serialized: number;
+  /** Stored records and their JSON size, per table, as read back. */
+  tables: Record<string, { rows: number; bytes: number }>;
   shown: string;
   workingDays: number;
   counts: Record<string, number>;
@@ -178,7 +180,7 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
 
     const { workingDays, records } = fiveYears(new Date().toISOString().slice(0, 10));
     const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
-    const serialized = await page.evaluate(async (all) => {
+    const tables = await page.evaluate(async (all) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('langkah');
         open.onsuccess = () => resolve(open.result);
@@ -194,19 +196,20 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
           });
         }
       }
-      // Read back what was stored, as the extension would, and weigh it.
-      let bytes = 0;
+      // Read back what was stored, as the extension would, and weigh it, table by table.
+      const tables: Record<string, { rows: number; bytes: number }> = {};
       for (const store of Array.from(db.objectStoreNames)) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        bytes += new Blob([JSON.stringify(rows)]).size;
+        tables[store] = { rows: rows.length, bytes: new Blob([JSON.stringify(rows)]).size };
       }
       db.close();
-      return bytes;
+      return tables;
     }, records);
+    const serialized = Object.values(tables).reduce((sum, t) => sum + t.bytes, 0);
     const usageWritten = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     // Restart the browser on the same profile, as a learner's browser restarts, and measure what stays —
     // twice, so the second figure is after the first session's compaction has finished.
@@ -225,6 +228,7 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
       usageRestart1: usages[0] ?? Number.NaN,
       usageRestart2: usages[1] ?? Number.NaN,
       serialized,
+      tables,
       shown,
       workingDays,
       counts,
@@ -274,8 +278,11 @@ export const measurements: Measurement[] = [
           `${runs.map((r) => mb(r.usageWritten)).join(', ')} MB; before seeding: ${runs.map((r) => mb(r.usageBefore)).join(', ')} MB. ` +
           `All records serialized as JSON: ${json.map(mb).join(', ')} MB (spread ${(relativeSpread(json) * 100).toFixed(1)}%); ` +
           `${first.workingDays} working days: ${first.counts.visits} visit aggregates, ${first.counts.completions} completions ` +
-          `(data page shows ${first.shown}), ${first.counts.tipLog} tip offers, ${first.counts.reviews} reviews, ` +
-          `${first.counts.receipts} receipts; without pruning, ${everyReceipt} receipts would add ≈ ` +
+          `(data page shows ${first.shown}), ${first.counts.tipOffers} tip offers, ${first.counts.reviews} reviews, ` +
+          `${first.counts.receipts} receipts. Per table as stored (records, JSON): ` +
+          `${Object.entries(first.tables)
+            .map(([name, t]) => `${name} ${t.rows} ${(t.bytes / 1024).toFixed(0)} KB`)
+            .join(', ')}; without pruning, ${everyReceipt} receipts would add ≈ ` +
           `${((everyReceipt * first.receiptBytes) / MB).toFixed(1)} MB of JSON`,
       };
     },

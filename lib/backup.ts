@@ -93,7 +93,7 @@ async function readTables(db: LangkahDB): Promise<Omit<BackupData, 'leave' | 'se
     db.completions.toArray(),
     db.reviews.toArray(),
     db.visits.toArray(),
-    db.tipLog.toArray(),
+    db.tipOffers.toArray(),
   ]);
   return { completions, reviews, visits, tipLog };
 }
@@ -322,18 +322,18 @@ export async function applyImport(
   hooks: ImportHooks = {},
 ): Promise<ImportPlan> {
   const set = await readSetSettings();
-  const tables = [db.completions, db.reviews, db.visits, db.tipLog, db.receipts];
+  const tables = [db.completions, db.reviews, db.visits, db.tipOffers, db.receipts];
   let before: Omit<BackupData, 'leave' | 'settings'> | undefined;
   const plan = await db.transaction('rw', tables, async () => {
     before = await readTables(db);
     const next = planImport({ ...before, leave: set.leave, settings: set.settings }, backup.data, mode);
     if (next.clear)
-      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipLog.clear()]);
+      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipOffers.clear()]);
     await Promise.all([
       db.completions.bulkPut(next.writes.completions),
       db.reviews.bulkPut(next.writes.reviews),
       db.visits.bulkPut(next.writes.visits),
-      db.tipLog.bulkPut(next.writes.tipLog),
+      db.tipOffers.bulkPut(next.writes.tipLog),
     ]);
     return next;
   });
@@ -361,12 +361,12 @@ export async function applyImport(
     const previous = before;
     if (previous) {
       await db.transaction('rw', tables, async () => {
-        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipLog.clear()]);
+        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipOffers.clear()]);
         await Promise.all([
           db.completions.bulkPut(previous.completions),
           db.reviews.bulkPut(previous.reviews),
           db.visits.bulkPut(previous.visits),
-          db.tipLog.bulkPut(previous.tipLog),
+          db.tipOffers.bulkPut(previous.tipLog),
         ]);
       });
     }

@@ -102,7 +102,8 @@ export class LangkahDB extends Dexie {
   completions!: EntityTable<Completion, 'id'>;
   receipts!: EntityTable<Receipt, 'id'>;
   reviews!: EntityTable<Review, 'lessonId'>;
-  tipLog!: EntityTable<TipLogEntry, 'offerId'>;
+  /** The tip log (schema v6): keyed by [day+offerId], so a day's offers are a key range (lib/offers.ts). */
+  tipOffers!: Table<TipLogEntry, [DayKey, string]>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   lrsState!: EntityTable<LrsStateRow, 'key'>;
 
@@ -130,6 +131,12 @@ export class LangkahDB extends Dexie {
     });
     // Version 5: the xAPI outbox for the agency's LRS (issue 17) and its delivery state. New tables only.
     this.version(5).stores({ outbox: 'id, [state+seq]', lrsState: 'key' });
+    // Version 6: less disk for the same records (bench "storage", issue 18). Every index entry
+    // repeats its record's 32-character primary key, so: completions lose the completedAt index
+    // (lib/today.ts sorts them itself), and the tip log moves from `tipLog` (key offerId, index
+    // day) to `tipOffers`, keyed by [day+offerId] — a day's offers are a range of the key itself,
+    // with no index. Same records, copied unchanged; `tipLog` is deleted after the copy.
+    this.version(6).stores({ completions: 'id, day', tipLog: null, tipOffers: '[day+offerId]' }).upgrade(moveTipLog);
   }
 }
 
@@ -144,6 +151,12 @@ export async function addMissingReviews(tx: Transaction): Promise<void> {
   }
   const added = [...runs].flatMap(([lessonId, list]) => replayReview(lessonId, list) ?? []);
   if (added.length > 0) await reviews.bulkAdd(added);
+}
+
+/** The version 6 upgrade: every tip offer from `tipLog` into `tipOffers`, unchanged. */
+export async function moveTipLog(tx: Transaction): Promise<void> {
+  const offers = await tx.table<TipLogEntry, string>('tipLog').toArray();
+  if (offers.length > 0) await tx.table<TipLogEntry, [DayKey, string]>('tipOffers').bulkAdd(offers);
 }
 
 let instance: LangkahDB | undefined;

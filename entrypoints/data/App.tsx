@@ -31,7 +31,7 @@ export function App() {
     const [completions, visitDays, tips, reviews] = await Promise.all([
       db.completions.count(),
       db.visits.count(),
-      db.tipLog.count(),
+      db.tipOffers.count(),
       db.reviews.count(),
     ]);
     return { completions, visitDays, tips, reviews };

@@ -42,7 +42,7 @@ async function seed(target: LangkahDB) {
     await target.completions.bulkPut(dbV1Records.completions);
     await target.visits.bulkPut(dbV1Records.visits);
     await target.reviews.bulkPut(dbV1Records.reviews);
-    await target.tipLog.bulkPut(dbV1Records.tipLog);
+    await target.tipOffers.bulkPut(dbV1Records.tipLog);
   });
   await settings.dailyGoal.setValue(2);
   await settings.workWeek.setValue(6);

@@ -35,7 +35,7 @@ beforeEach(async () => {
     await db.completions.bulkAdd(dbV1Records.completions);
     await db.visits.bulkAdd(dbV1Records.visits);
     await db.reviews.bulkAdd(dbV1Records.reviews);
-    await db.tipLog.bulkAdd(dbV1Records.tipLog);
+    await db.tipOffers.bulkAdd(dbV1Records.tipLog);
     await db.receipts.bulkAdd(dbV1Records.receipts);
   });
 });
