@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { addDays, weekdayOf } from '../core/day';
+import { groupVisits } from '../lib/db';
 import { CHROME_BUILD, chromiumArgs, findChromium, requireBuild } from '../tests/support/browsers';
 import { median } from './stats';
 import type { Measurement } from './types';
@@ -115,7 +116,11 @@ export function fiveYears(end: string) {
       lastReview: Date.parse(`${end}T09:00:00+07:00`) - 14 * 86_400_000,
     },
   }));
-  return { workingDays, records: { visits, completions, tipOffers: tipLog, receipts, reviews } };
+  // Stored as the extension stores them (schema v6): visits one record per day, the tip log as tipOffers.
+  return {
+    workingDays,
+    records: { visitDays: groupVisits(visits), completions, tipOffers: tipLog, receipts, reviews },
+  };
 }
 
 const launch = (userDataDir: string, extensionDir: string) =>
@@ -277,7 +282,7 @@ export const measurements: Measurement[] = [
           `after the first restart: ${runs.map((r) => mb(r.usageRestart1)).join(', ')} MB; right after writing: ` +
           `${runs.map((r) => mb(r.usageWritten)).join(', ')} MB; before seeding: ${runs.map((r) => mb(r.usageBefore)).join(', ')} MB. ` +
           `All records serialized as JSON: ${json.map(mb).join(', ')} MB (spread ${(relativeSpread(json) * 100).toFixed(1)}%); ` +
-          `${first.workingDays} working days: ${first.counts.visits} visit aggregates, ${first.counts.completions} completions ` +
+          `${first.workingDays} working days: ${(first.counts.visitDays ?? 0) * SYSTEMS.length} visit aggregates in ${first.counts.visitDays} day records, ${first.counts.completions} completions ` +
           `(data page shows ${first.shown}), ${first.counts.tipOffers} tip offers, ${first.counts.reviews} reviews, ` +
           `${first.counts.receipts} receipts. Per table as stored (records, JSON): ` +
           `${Object.entries(first.tables)

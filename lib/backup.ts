@@ -48,6 +48,7 @@ import { randomId } from './ids';
 import { sendMessage } from './messaging';
 import * as settings from './settings';
 import { todayPickItem } from './today';
+import { allVisits, putVisits } from './visits';
 
 // biome-ignore lint/suspicious/noExplicitAny: items of every value type share this map
 type AnyItem = WxtStorageItem<any, Record<string, unknown>>;
@@ -92,7 +93,7 @@ async function readTables(db: LangkahDB): Promise<Omit<BackupData, 'leave' | 'se
   const [completions, reviews, visits, tipLog] = await Promise.all([
     db.completions.toArray(),
     db.reviews.toArray(),
-    db.visits.toArray(),
+    allVisits(db),
     db.tipOffers.toArray(),
   ]);
   return { completions, reviews, visits, tipLog };
@@ -322,17 +323,17 @@ export async function applyImport(
   hooks: ImportHooks = {},
 ): Promise<ImportPlan> {
   const set = await readSetSettings();
-  const tables = [db.completions, db.reviews, db.visits, db.tipOffers, db.receipts];
+  const tables = [db.completions, db.reviews, db.visitDays, db.tipOffers, db.receipts];
   let before: Omit<BackupData, 'leave' | 'settings'> | undefined;
   const plan = await db.transaction('rw', tables, async () => {
     before = await readTables(db);
     const next = planImport({ ...before, leave: set.leave, settings: set.settings }, backup.data, mode);
     if (next.clear)
-      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipOffers.clear()]);
+      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear(), db.tipOffers.clear()]);
     await Promise.all([
       db.completions.bulkPut(next.writes.completions),
       db.reviews.bulkPut(next.writes.reviews),
-      db.visits.bulkPut(next.writes.visits),
+      putVisits(db, next.writes.visits),
       db.tipOffers.bulkPut(next.writes.tipLog),
     ]);
     return next;
@@ -361,11 +362,11 @@ export async function applyImport(
     const previous = before;
     if (previous) {
       await db.transaction('rw', tables, async () => {
-        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipOffers.clear()]);
+        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear(), db.tipOffers.clear()]);
         await Promise.all([
           db.completions.bulkPut(previous.completions),
           db.reviews.bulkPut(previous.reviews),
-          db.visits.bulkPut(previous.visits),
+          putVisits(db, previous.visits),
           db.tipOffers.bulkPut(previous.tipLog),
         ]);
       });

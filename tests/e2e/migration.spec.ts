@@ -2,7 +2,8 @@
  * A learner's version 1 database, made by a build that shipped it,
  * upgrades in the browser (version 3 gives finished lessons their review
  * state, version 4 drops the unused indexes, version 6 drops completedAt's and
- * moves the tip log to `tipOffers`, keyed by [day+offerId]) when the new build loads on the same profile, and
+ * moves the tip log to `tipOffers`, keyed by [day+offerId], and the visits to
+ * `visitDays`, one record per day) when the new build loads on the same profile, and
  * nothing is lost. The version 1 build is built from its own commit (once,
  * kept in the temp folder); both builds run from the same folder, so the
  * extension keeps its id and origin, as an update does.
@@ -75,7 +76,7 @@ function readDatabase(page: Page) {
 const canonical = (rows: readonly object[]) =>
   rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))).sort();
 
-test('a version 1 database made by the v1 build upgrades through version 3 (reviews added), version 4 (indexes dropped) and version 6 (tip log re-keyed) in Chromium, every record kept', async () => {
+test('a version 1 database made by the v1 build upgrades through version 3 (reviews added), version 4 (indexes dropped) and version 6 (tip log re-keyed, visits one record per day) in Chromium, every record kept', async () => {
   test.setTimeout(300_000);
   const newBuild = requireBuild(CHROME_BUILD);
   const v1 = v1Build();
@@ -125,13 +126,14 @@ test('a version 1 database made by the v1 build upgrades through version 3 (revi
     const after = await readDatabase(again);
     expect(after.version).toBeGreaterThanOrEqual(60);
     expect(after.indexes).toMatchObject({
-      visits: [],
+      visitDays: [],
       completions: ['day'],
       receipts: ['at'],
       reviews: [],
       tipOffers: [],
     });
     expect(after.indexes).not.toHaveProperty('tipLog');
+    expect(after.indexes).not.toHaveProperty('visits');
     for (const [table, rows] of Object.entries(dbV6Records)) {
       // Receipts only guard against retried messages: every background start prunes those older than 3 days.
       if (table === 'receipts') continue;
