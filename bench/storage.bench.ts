@@ -1,7 +1,8 @@
 /**
  * The database after five years of heavy use, in the built extension in
  * headless Chromium: every working day 10 systems opened 20 times each
- * (200 page views, kept as 10 day-level aggregates), 2 lessons, 3 tips with
+ * (200 page views, kept as 10 day-level aggregates — since schema v6 in one
+ * record for the day), 2 lessons, 3 tips with
  * the learner's answer; a review state for each of 40 lessons; and the visit
  * receipts of the last 3 days (older ones are pruned at every background
  * start). Written into the extension's own IndexedDB from one of its pages,
