@@ -28,7 +28,8 @@ export async function recordVisit(db: LangkahDB, event: VisitEvent): Promise<boo
     if (await db.receipts.get(event.eventId)) return false;
     await db.receipts.add({ id: event.eventId, at: event.at });
     const row = (await db.visitDays.get(event.day)) ?? { day: event.day, systems: {} };
-    const existing = row.systems[event.systemId];
+    // Own entries only: an id like `constructor` must not find Object.prototype's.
+    const existing = Object.hasOwn(row.systems, event.systemId) ? row.systems[event.systemId] : undefined;
     row.systems[event.systemId] = existing
       ? {
           views: existing.views + 1,

@@ -37,6 +37,13 @@ describe('recordVisit', () => {
     ]);
   });
 
+  it('an id that names an Object.prototype member starts at one view like any other', async () => {
+    await recordVisit(db, { eventId: 'p', systemId: 'constructor', day: '2026-11-27', at: 7 });
+    expect(await allVisits(db)).toEqual([
+      { day: '2026-11-27', systemId: 'constructor', views: 1, firstSeen: 7, lastSeen: 7 },
+    ]);
+  });
+
   it('counts a retried event once', async () => {
     const event = { eventId: 'same', systemId: 'siasn', day: '2026-11-27', at: 1 };
     expect(await recordVisit(db, event)).toBe(true);
