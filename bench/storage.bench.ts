@@ -1,7 +1,8 @@
 /**
  * The database after five years of heavy use, in the built extension in
  * headless Chromium: every working day 10 systems opened 20 times each
- * (200 page views, kept as 10 day-level aggregates), 2 lessons, 3 tips with
+ * (200 page views, kept as 10 day-level aggregates — since schema v6 in one
+ * record for the day), 2 lessons, 3 tips with
  * the learner's answer; a review state for each of 40 lessons; and the visit
  * receipts of the last 3 days (older ones are pruned at every background
  * start). Written into the extension's own IndexedDB from one of its pages,
@@ -22,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from '@playwright/test';
 import { addDays, weekdayOf } from '../core/day';
+import { groupVisits } from '../lib/db';
 import { CHROME_BUILD, chromiumArgs, findChromium, requireBuild } from '../tests/support/browsers';
 import { median } from './stats';
 import type { Measurement } from './types';
@@ -115,7 +117,11 @@ export function fiveYears(end: string) {
       lastReview: Date.parse(`${end}T09:00:00+07:00`) - 14 * 86_400_000,
     },
   }));
-  return { workingDays, records: { visits, completions, tipLog, receipts, reviews } };
+  // Stored as the extension stores them (schema v6): visits one record per day, the tip log as tipOffers.
+  return {
+    workingDays,
+    records: { visitDays: groupVisits(visits), completions, tipOffers: tipLog, receipts, reviews },
+  };
 }
 
 const launch = (userDataDir: string, extensionDir: string) =>
@@ -159,6 +165,8 @@ interface StorageRun {
   usageRestart1: number;
   usageRestart2: number;
   serialized: number;
+  /** Stored records and their JSON size, per table, as read back. */
+  tables: Record<string, { rows: number; bytes: number }>;
   shown: string;
   workingDays: number;
   counts: Record<string, number>;
@@ -178,7 +186,7 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
 
     const { workingDays, records } = fiveYears(new Date().toISOString().slice(0, 10));
     const counts = Object.fromEntries(Object.entries(records).map(([k, v]) => [k, v.length]));
-    const serialized = await page.evaluate(async (all) => {
+    const tables = await page.evaluate(async (all) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const open = indexedDB.open('langkah');
         open.onsuccess = () => resolve(open.result);
@@ -194,19 +202,20 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
           });
         }
       }
-      // Read back what was stored, as the extension would, and weigh it.
-      let bytes = 0;
+      // Read back what was stored, as the extension would, and weigh it, table by table.
+      const tables: Record<string, { rows: number; bytes: number }> = {};
       for (const store of Array.from(db.objectStoreNames)) {
         const rows = await new Promise<unknown[]>((resolve, reject) => {
           const request = db.transaction(store).objectStore(store).getAll();
           request.onsuccess = () => resolve(request.result);
           request.onerror = () => reject(request.error);
         });
-        bytes += new Blob([JSON.stringify(rows)]).size;
+        tables[store] = { rows: rows.length, bytes: new Blob([JSON.stringify(rows)]).size };
       }
       db.close();
-      return bytes;
+      return tables;
     }, records);
+    const serialized = Object.values(tables).reduce((sum, t) => sum + t.bytes, 0);
     const usageWritten = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
     // Restart the browser on the same profile, as a learner's browser restarts, and measure what stays —
     // twice, so the second figure is after the first session's compaction has finished.
@@ -225,6 +234,7 @@ async function storageRun(extensionDir: string): Promise<StorageRun> {
       usageRestart1: usages[0] ?? Number.NaN,
       usageRestart2: usages[1] ?? Number.NaN,
       serialized,
+      tables,
       shown,
       workingDays,
       counts,
@@ -273,9 +283,12 @@ export const measurements: Measurement[] = [
           `after the first restart: ${runs.map((r) => mb(r.usageRestart1)).join(', ')} MB; right after writing: ` +
           `${runs.map((r) => mb(r.usageWritten)).join(', ')} MB; before seeding: ${runs.map((r) => mb(r.usageBefore)).join(', ')} MB. ` +
           `All records serialized as JSON: ${json.map(mb).join(', ')} MB (spread ${(relativeSpread(json) * 100).toFixed(1)}%); ` +
-          `${first.workingDays} working days: ${first.counts.visits} visit aggregates, ${first.counts.completions} completions ` +
-          `(data page shows ${first.shown}), ${first.counts.tipLog} tip offers, ${first.counts.reviews} reviews, ` +
-          `${first.counts.receipts} receipts; without pruning, ${everyReceipt} receipts would add ≈ ` +
+          `${first.workingDays} working days: ${(first.counts.visitDays ?? 0) * SYSTEMS.length} visit aggregates in ${first.counts.visitDays} day records, ${first.counts.completions} completions ` +
+          `(data page shows ${first.shown}), ${first.counts.tipOffers} tip offers, ${first.counts.reviews} reviews, ` +
+          `${first.counts.receipts} receipts. Per table as stored (records, JSON): ` +
+          `${Object.entries(first.tables)
+            .map(([name, t]) => `${name} ${t.rows} ${(t.bytes / 1024).toFixed(0)} KB`)
+            .join(', ')}; without pruning, ${everyReceipt} receipts would add ≈ ` +
           `${((everyReceipt * first.receiptBytes) / MB).toFixed(1)} MB of JSON`,
       };
     },

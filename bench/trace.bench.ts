@@ -195,10 +195,11 @@ async function sampleLoads(loads: number, control?: Control): Promise<Samples> {
             open.onerror = () => reject(open.error);
             open.onsuccess = () => {
               const db = open.result;
-              const all = db.transaction('visits').objectStore('visits').getAll();
+              const all = db.transaction('visitDays').objectStore('visitDays').getAll();
               all.onsuccess = () => {
                 db.close();
-                resolve((all.result as { views: number }[]).reduce((n, v) => n + v.views, 0));
+                const days = all.result as { systems: Record<string, { views: number }> }[];
+                resolve(days.reduce((n, d) => n + Object.values(d.systems).reduce((m, s) => m + s.views, 0), 0));
               };
               all.onerror = () => reject(all.error);
             };

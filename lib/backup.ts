@@ -48,6 +48,7 @@ import { randomId } from './ids';
 import { sendMessage } from './messaging';
 import * as settings from './settings';
 import { todayPickItem } from './today';
+import { allVisits, putVisits } from './visits';
 
 // biome-ignore lint/suspicious/noExplicitAny: items of every value type share this map
 type AnyItem = WxtStorageItem<any, Record<string, unknown>>;
@@ -92,8 +93,8 @@ async function readTables(db: LangkahDB): Promise<Omit<BackupData, 'leave' | 'se
   const [completions, reviews, visits, tipLog] = await Promise.all([
     db.completions.toArray(),
     db.reviews.toArray(),
-    db.visits.toArray(),
-    db.tipLog.toArray(),
+    allVisits(db),
+    db.tipOffers.toArray(),
   ]);
   return { completions, reviews, visits, tipLog };
 }
@@ -322,18 +323,18 @@ export async function applyImport(
   hooks: ImportHooks = {},
 ): Promise<ImportPlan> {
   const set = await readSetSettings();
-  const tables = [db.completions, db.reviews, db.visits, db.tipLog, db.receipts];
+  const tables = [db.completions, db.reviews, db.visitDays, db.tipOffers, db.receipts];
   let before: Omit<BackupData, 'leave' | 'settings'> | undefined;
   const plan = await db.transaction('rw', tables, async () => {
     before = await readTables(db);
     const next = planImport({ ...before, leave: set.leave, settings: set.settings }, backup.data, mode);
     if (next.clear)
-      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipLog.clear()]);
+      await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear(), db.tipOffers.clear()]);
     await Promise.all([
       db.completions.bulkPut(next.writes.completions),
       db.reviews.bulkPut(next.writes.reviews),
-      db.visits.bulkPut(next.writes.visits),
-      db.tipLog.bulkPut(next.writes.tipLog),
+      putVisits(db, next.writes.visits),
+      db.tipOffers.bulkPut(next.writes.tipLog),
     ]);
     return next;
   });
@@ -361,12 +362,12 @@ export async function applyImport(
     const previous = before;
     if (previous) {
       await db.transaction('rw', tables, async () => {
-        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear(), db.tipLog.clear()]);
+        await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear(), db.tipOffers.clear()]);
         await Promise.all([
           db.completions.bulkPut(previous.completions),
           db.reviews.bulkPut(previous.reviews),
-          db.visits.bulkPut(previous.visits),
-          db.tipLog.bulkPut(previous.tipLog),
+          putVisits(db, previous.visits),
+          db.tipOffers.bulkPut(previous.tipLog),
         ]);
       });
     }

@@ -21,6 +21,23 @@ export interface VisitDay {
   lastSeen: number;
 }
 
+/** One system's page views on a day, inside a `VisitDayRow`. */
+export interface SystemViews {
+  views: number;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+/**
+ * What is stored (schema v6): every system's views of one local day in one
+ * record, keyed by the day — a tenth of the records `VisitDay` rows took.
+ * lib/visits.ts reads and writes it as `VisitDay` rows.
+ */
+export interface VisitDayRow {
+  day: DayKey;
+  systems: Record<string, SystemViews>;
+}
+
 /** One finished lesson or review. */
 export interface Completion {
   id: string;
@@ -98,11 +115,12 @@ export type LrsStateRow = DeliveryState & { key: 'delivery' };
 export const DB_NAME = 'langkah';
 
 export class LangkahDB extends Dexie {
-  visits!: Table<VisitDay, [DayKey, string]>;
+  visitDays!: EntityTable<VisitDayRow, 'day'>;
   completions!: EntityTable<Completion, 'id'>;
   receipts!: EntityTable<Receipt, 'id'>;
   reviews!: EntityTable<Review, 'lessonId'>;
-  tipLog!: EntityTable<TipLogEntry, 'offerId'>;
+  /** The tip log (schema v6): keyed by [day+offerId], so a day's offers are a key range (lib/offers.ts). */
+  tipOffers!: Table<TipLogEntry, [DayKey, string]>;
   outbox!: EntityTable<OutboxEntry, 'id'>;
   lrsState!: EntityTable<LrsStateRow, 'key'>;
 
@@ -130,6 +148,25 @@ export class LangkahDB extends Dexie {
     });
     // Version 5: the xAPI outbox for the agency's LRS (issue 17) and its delivery state. New tables only.
     this.version(5).stores({ outbox: 'id, [state+seq]', lrsState: 'key' });
+    // Version 6: less disk for the same records (bench "storage", issue 18). Every index entry
+    // repeats its record's 32-character primary key, so: completions lose the completedAt index
+    // (lib/today.ts sorts them itself), and the tip log moves from `tipLog` (key offerId, index
+    // day) to `tipOffers`, keyed by [day+offerId] — a day's offers are a range of the key itself,
+    // with no index. And the visit aggregates move from `visits` (one record per day and system)
+    // to `visitDays` (one record per day, every system's views in it). Same content, copied;
+    // the old tables are deleted after the copy.
+    this.version(6)
+      .stores({
+        completions: 'id, day',
+        tipLog: null,
+        tipOffers: '[day+offerId]',
+        visits: null,
+        visitDays: 'day',
+      })
+      .upgrade(async (tx) => {
+        await moveTipLog(tx);
+        await moveVisits(tx);
+      });
   }
 }
 
@@ -144,6 +181,44 @@ export async function addMissingReviews(tx: Transaction): Promise<void> {
   }
   const added = [...runs].flatMap(([lessonId, list]) => replayReview(lessonId, list) ?? []);
   if (added.length > 0) await reviews.bulkAdd(added);
+}
+
+/** The version 6 upgrade: every tip offer from `tipLog` into `tipOffers`, unchanged. */
+export async function moveTipLog(tx: Transaction): Promise<void> {
+  const offers = await tx.table<TipLogEntry, string>('tipLog').toArray();
+  if (offers.length > 0) await tx.table<TipLogEntry, [DayKey, string]>('tipOffers').bulkAdd(offers);
+}
+
+/** Groups `VisitDay` rows into one record per day, as `visitDays` stores them. */
+export function groupVisits(rows: readonly VisitDay[]): VisitDayRow[] {
+  const byDay = new Map<DayKey, VisitDayRow>();
+  for (const { day, systemId, views, firstSeen, lastSeen } of rows) {
+    const row = byDay.get(day) ?? { day, systems: {} };
+    row.systems[systemId] = { views, firstSeen, lastSeen };
+    byDay.set(day, row);
+  }
+  return [...byDay.values()];
+}
+
+/** The `VisitDay` rows of stored day records, by day and system id (the order the [day+systemId] key kept before v6). */
+export function flattenVisits(rows: readonly VisitDayRow[]): VisitDay[] {
+  return rows.flatMap(({ day, systems }) =>
+    Object.entries(systems)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([systemId, v]) => ({
+        day,
+        systemId,
+        views: v.views,
+        firstSeen: v.firstSeen,
+        lastSeen: v.lastSeen,
+      })),
+  );
+}
+
+/** The version 6 upgrade of the visits: one record per day instead of one per day and system. */
+export async function moveVisits(tx: Transaction): Promise<void> {
+  const rows = groupVisits(await tx.table<VisitDay, [DayKey, string]>('visits').toArray());
+  if (rows.length > 0) await tx.table<VisitDayRow, DayKey>('visitDays').bulkAdd(rows);
 }
 
 let instance: LangkahDB | undefined;

@@ -32,7 +32,8 @@ export async function loadPickInput(
   goal?: number,
 ): Promise<PickInput & { review: ReviewPlan }> {
   const [completions, reviews, visits, storedGoal, chosenPaths] = await Promise.all([
-    db.completions.orderBy('completedAt').toArray(),
+    // Every completion, in the order they happened (sorted here: no completedAt index, schema v6).
+    db.completions.toArray().then((all) => all.sort((a, b) => a.completedAt - b.completedAt)),
     db.reviews.toArray(),
     visitsBetween(db, addDays(today, -6), today),
     goal ?? dailyGoal.getValue(),

@@ -1,7 +1,6 @@
-import Dexie from 'dexie';
 import type { Detection } from '../core/catalog';
 import { addDays, type DayKey } from '../core/day';
-import type { LangkahDB, VisitDay } from './db';
+import { flattenVisits, groupVisits, type LangkahDB, type VisitDay } from './db';
 
 /** One system's use over a period, for the popup. */
 export interface SystemUsage {
@@ -25,26 +24,20 @@ export interface VisitEvent {
  * Returns false when the event was already applied.
  */
 export async function recordVisit(db: LangkahDB, event: VisitEvent): Promise<boolean> {
-  return db.transaction('rw', db.visits, db.receipts, async () => {
+  return db.transaction('rw', db.visitDays, db.receipts, async () => {
     if (await db.receipts.get(event.eventId)) return false;
     await db.receipts.add({ id: event.eventId, at: event.at });
-    const key: [string, string] = [event.day, event.systemId];
-    const existing = await db.visits.get(key);
-    if (existing) {
-      await db.visits.update(key, {
-        views: existing.views + 1,
-        firstSeen: Math.min(existing.firstSeen, event.at),
-        lastSeen: Math.max(existing.lastSeen, event.at),
-      });
-    } else {
-      await db.visits.add({
-        day: event.day,
-        systemId: event.systemId,
-        views: 1,
-        firstSeen: event.at,
-        lastSeen: event.at,
-      });
-    }
+    const row = (await db.visitDays.get(event.day)) ?? { day: event.day, systems: {} };
+    // Own entries only: an id like `constructor` must not find Object.prototype's.
+    const existing = Object.hasOwn(row.systems, event.systemId) ? row.systems[event.systemId] : undefined;
+    row.systems[event.systemId] = existing
+      ? {
+          views: existing.views + 1,
+          firstSeen: Math.min(existing.firstSeen, event.at),
+          lastSeen: Math.max(existing.lastSeen, event.at),
+        }
+      : { views: 1, firstSeen: event.at, lastSeen: event.at };
+    await db.visitDays.put(row);
     return true;
   });
 }
@@ -59,10 +52,28 @@ export async function pruneReceipts(db: LangkahDB, now: number, keepDays = 3): P
 
 /**
  * The visit aggregates of the days `from`…`to` (inclusive), read through the
- * primary key [day+systemId], which starts with the day: no index of its own needed.
+ * primary key, the day: no index of its own needed.
  */
-export function visitsBetween(db: LangkahDB, from: DayKey, to: DayKey): Promise<VisitDay[]> {
-  return db.visits.where('[day+systemId]').between([from, Dexie.minKey], [to, Dexie.maxKey], true, true).toArray();
+export async function visitsBetween(db: LangkahDB, from: DayKey, to: DayKey): Promise<VisitDay[]> {
+  return flattenVisits(await db.visitDays.where('day').between(from, to, true, true).toArray());
+}
+
+/** Every visit aggregate, one row per day and system (backups, counts). */
+export async function allVisits(db: LangkahDB): Promise<VisitDay[]> {
+  return flattenVisits(await db.visitDays.toArray());
+}
+
+/**
+ * Writes visit aggregates: each replaces the one of its day and system, the
+ * day's other systems stay. Call inside a transaction that includes `visitDays`.
+ */
+export async function putVisits(db: LangkahDB, rows: readonly VisitDay[]): Promise<void> {
+  const incoming = groupVisits(rows);
+  if (incoming.length === 0) return;
+  const stored = await db.visitDays.bulkGet(incoming.map((r) => r.day));
+  await db.visitDays.bulkPut(
+    incoming.map((row, i) => ({ day: row.day, systems: { ...stored[i]?.systems, ...row.systems } })),
+  );
 }
 
 /** Views per system over the 7 days ending `today`, most used first. */

@@ -13,6 +13,7 @@ import { type CardPlan, type CardState, planCards } from '../../core/cards';
 import { type AgencyPolicy, featureDisabled } from '../../core/policy';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { getDb } from '../../lib/db';
+import { findOffer, updateOffer } from '../../lib/offers';
 import { loadPolicy } from '../../lib/policy';
 import { tipsNever, tipsOffSystems } from '../../lib/settings';
 import { CARDS } from './cards/registry';
@@ -156,10 +157,10 @@ export async function tipShown(
 ): Promise<{ confirmed: boolean }> {
   const db = getDb();
   if (typeof offerId !== 'string') return { confirmed: false };
-  return db.transaction('rw', db.tipLog, async () => {
-    const entry = await db.tipLog.get(offerId);
+  return db.transaction('rw', db.tipOffers, async () => {
+    const entry = await findOffer(db, offerId);
     if (!entry || entry.shownAt !== null || entry.tabId !== sender.tab?.id) return { confirmed: false };
-    await db.tipLog.update(offerId, { shownAt: now, tabId: undefined });
+    await updateOffer(db, entry, { shownAt: now, tabId: undefined });
     return { confirmed: true };
   });
 }
@@ -171,13 +172,10 @@ export async function tipAction(
   sender: Browser.runtime.MessageSender,
 ): Promise<{ done: boolean }> {
   const db = getDb();
-  const entry = typeof offerId === 'string' ? await db.tipLog.get(offerId) : undefined;
+  const entry = typeof offerId === 'string' ? await findOffer(db, offerId) : undefined;
   if (!entry || (entry.tabId !== undefined && entry.tabId !== sender.tab?.id)) return { done: false };
   // Acting on a card means it was seen, even if its confirmation was lost.
-  await db.tipLog.update(
-    offerId,
-    entry.shownAt === null ? { action, shownAt: entry.at, tabId: undefined } : { action },
-  );
+  await updateOffer(db, entry, entry.shownAt === null ? { action, shownAt: entry.at, tabId: undefined } : { action });
   if (action === 'never' && !entry.tipId.includes(':')) {
     await tipsNever.setValue([...new Set([...(await tipsNever.getValue()), entry.tipId])]);
   } else if (action === 'system-off') {

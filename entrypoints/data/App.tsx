@@ -30,8 +30,9 @@ export function App() {
   const counts = useLiveQuery(async (db) => {
     const [completions, visitDays, tips, reviews] = await Promise.all([
       db.completions.count(),
-      db.visits.count(),
-      db.tipLog.count(),
+      // One per day and system, as before schema v6 kept them in one record per day.
+      db.visitDays.toArray().then((days) => days.reduce((n, d) => n + Object.keys(d.systems).length, 0)),
+      db.tipOffers.count(),
       db.reviews.count(),
     ]);
     return { completions, visitDays, tips, reviews };

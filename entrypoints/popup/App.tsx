@@ -15,6 +15,7 @@ import { TipsToday } from '../../components/TipsToday';
 import { TodayGoal } from '../../components/TodayGoal';
 import { TodayLesson } from '../../components/TodayLesson';
 import { learnerDayKey } from '../../lib/clock';
+import { offersOfDay } from '../../lib/offers';
 import { mergeInternalSystems } from '../../lib/policy';
 import { internalSystems } from '../../lib/settings';
 import { createRegistry } from '../../lib/systems';
@@ -54,9 +55,7 @@ export function App() {
       const [usage, plan, tipsShown, strong] = await Promise.all([
         weeklyUsage(db, today, registry.describe),
         todayModule.getTodayPlan(db, lessonIndex, now, today),
-        db.tipLog
-          .where('day')
-          .equals(today)
+        offersOfDay(db, today)
           .filter((e) => e.shownAt !== null) // reserved cards that never appeared do not count
           .count(),
         todayModule.strongLessons(db),

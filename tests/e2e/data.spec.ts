@@ -99,7 +99,7 @@ test('complete a lesson, export, delete all, import: the popup shows the same st
     'Semua data Langkah di peramban ini sudah dihapus.',
   );
   expect(await readStore(options, 'completions')).toEqual([]);
-  expect(await readStore(options, 'visits')).toEqual([]);
+  expect(await readStore(options, 'visitDays')).toEqual([]);
   // As freshly installed: no setting left, the badge as on the first start.
   const stored = await background.evaluate(() => chrome.storage.local.get(null));
   // Only caches the extension derives from the (now empty) records may be there again.

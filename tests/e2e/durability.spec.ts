@@ -39,8 +39,8 @@ function readStore<T = Record<string, unknown>>(page: Page, store: string): Prom
 }
 
 async function views(page: Page, systemId: string): Promise<number> {
-  const rows = await readStore<{ systemId: string; views: number }>(page, 'visits');
-  return rows.filter((r) => r.systemId === systemId).reduce((sum, r) => sum + r.views, 0);
+  const days = await readStore<{ systems: Record<string, { views: number }> }>(page, 'visitDays');
+  return days.reduce((sum, d) => sum + (d.systems[systemId]?.views ?? 0), 0);
 }
 
 /** Makes the running worker wait 2 s in every storage read, counting each one that waits. */

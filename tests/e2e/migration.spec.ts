@@ -1,7 +1,9 @@
 /**
  * A learner's version 1 database, made by a build that shipped it,
  * upgrades in the browser (version 3 gives finished lessons their review
- * state, version 4 drops the unused indexes) when the new build loads on the same profile, and
+ * state, version 4 drops the unused indexes, version 6 drops completedAt's and
+ * moves the tip log to `tipOffers`, keyed by [day+offerId], and the visits to
+ * `visitDays`, one record per day) when the new build loads on the same profile, and
  * nothing is lost. The version 1 build is built from its own commit (once,
  * kept in the temp folder); both builds run from the same folder, so the
  * extension keeps its id and origin, as an update does.
@@ -12,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, expect, type Page, test } from '@playwright/test';
 import { dbV1Records } from '../fixtures/db/v1';
-import { records as dbV4Records } from '../fixtures/db/v4';
+import { records as dbV6Records } from '../fixtures/db/v6';
 import { CHROME_BUILD, chromiumArgs, findChromium, ROOT, requireBuild } from '../support/browsers';
 
 /** A commit whose build wrote schema version 1 (version 3 came with 3409960). */
@@ -74,7 +76,7 @@ function readDatabase(page: Page) {
 const canonical = (rows: readonly object[]) =>
   rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)))).sort();
 
-test('a version 1 database made by the v1 build upgrades through version 3 (reviews added) to version 4 (indexes dropped) in Chromium, every record kept', async () => {
+test('a version 1 database made by the v1 build upgrades through version 3 (reviews added), version 4 (indexes dropped) and version 6 (tip log re-keyed, visits one record per day) in Chromium, every record kept', async () => {
   test.setTimeout(300_000);
   const newBuild = requireBuild(CHROME_BUILD);
   const v1 = v1Build();
@@ -122,15 +124,17 @@ test('a version 1 database made by the v1 build upgrades through version 3 (revi
     await again.goto(`${origin}/data.html`);
     await expect(again.getByTestId('data-count-completions')).toHaveText(String(dbV1Records.completions.length));
     const after = await readDatabase(again);
-    expect(after.version).toBeGreaterThanOrEqual(40);
+    expect(after.version).toBeGreaterThanOrEqual(60);
     expect(after.indexes).toMatchObject({
-      visits: [],
-      completions: ['completedAt', 'day'],
+      visitDays: [],
+      completions: ['day'],
       receipts: ['at'],
       reviews: [],
-      tipLog: ['day'],
+      tipOffers: [],
     });
-    for (const [table, rows] of Object.entries(dbV4Records)) {
+    expect(after.indexes).not.toHaveProperty('tipLog');
+    expect(after.indexes).not.toHaveProperty('visits');
+    for (const [table, rows] of Object.entries(dbV6Records)) {
       // Receipts only guard against retried messages: every background start prunes those older than 3 days.
       if (table === 'receipts') continue;
       expect(canonical((after.records[table] ?? []) as object[]), table).toEqual(canonical(rows));

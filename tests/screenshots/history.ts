@@ -85,9 +85,16 @@ export async function seedHistory(page: Page, history: StoreHistory): Promise<vo
     });
     try {
       await new Promise<void>((resolve, reject) => {
-        const tx = db.transaction(['completions', 'visits'], 'readwrite');
+        const tx = db.transaction(['completions', 'visitDays'], 'readwrite');
         for (const c of completions) tx.objectStore('completions').put(c);
-        for (const v of visits) tx.objectStore('visits').put(v);
+        // One record per day, every system's views in it (schema v6, lib/db.ts VisitDayRow).
+        const days = new Map<string, { day: string; systems: Record<string, object> }>();
+        for (const { day, systemId, views, firstSeen, lastSeen } of visits) {
+          const row = days.get(day) ?? { day, systems: {} };
+          row.systems[systemId] = { views, firstSeen, lastSeen };
+          days.set(day, row);
+        }
+        for (const row of days.values()) tx.objectStore('visitDays').put(row);
         tx.oncomplete = () => resolve();
         tx.onerror = () => reject(tx.error);
       });

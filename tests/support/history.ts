@@ -113,11 +113,18 @@ export async function seedHistory(page: Page, history: History): Promise<void> {
       open.onerror = () => reject(open.error);
     });
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['completions', 'visits'], 'readwrite');
+      const tx = db.transaction(['completions', 'visitDays'], 'readwrite');
       const completionStore = tx.objectStore('completions');
       for (const c of completions) completionStore.put(c);
-      const visitStore = tx.objectStore('visits');
-      for (const v of visits) visitStore.put(v);
+      // One record per day, every system's views in it (schema v6, lib/db.ts VisitDayRow).
+      const days = new Map<string, { day: string; systems: Record<string, object> }>();
+      for (const { day, systemId, views, firstSeen, lastSeen } of visits) {
+        const row = days.get(day) ?? { day, systems: {} };
+        row.systems[systemId] = { views, firstSeen, lastSeen };
+        days.set(day, row);
+      }
+      const visitStore = tx.objectStore('visitDays');
+      for (const row of days.values()) visitStore.put(row);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });

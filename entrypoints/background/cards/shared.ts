@@ -18,6 +18,7 @@ import { todayKey } from '../../../lib/clock';
 import { getDb, type TipLogEntry } from '../../../lib/db';
 import { loadTranslator, type Translator } from '../../../lib/i18n';
 import { randomId } from '../../../lib/ids';
+import { offersOfDay } from '../../../lib/offers';
 import { effectiveCaps, effectiveLocale } from '../../../lib/policy';
 import { disabledSystems, paused, tipsOffSystems } from '../../../lib/settings';
 import { getRegistry } from '../registry';
@@ -105,7 +106,7 @@ export function cardContext(detection: Detection, page: CardPage, check: CapChec
 /** May `systemId` get a card at `now`, for a page in `tabId`? Reservations that lapsed no longer count. */
 export async function checkCaps(systemId: string, now: number, tabId: number | undefined): Promise<CapCheck> {
   const today = await todayKey(now);
-  const loggedToday = await getDb().tipLog.where('day').equals(today).toArray();
+  const loggedToday = await offersOfDay(getDb(), today).toArray();
   // Reservations whose card never appeared no longer hold a place.
   const shownToday = loggedToday.filter((e) => offerCounts(e, now, tabId));
   const [caps, systemsOff] = await Promise.all([effectiveCaps().then((c) => c.value), tipsOffSystems.getValue()]);
@@ -131,7 +132,7 @@ export async function checkCaps(systemId: string, now: number, tabId: number | u
 export async function reserve(ctx: CardContext, tipId: string): Promise<string> {
   const offerId = randomId();
   const { check } = ctx;
-  await getDb().tipLog.add({
+  await getDb().tipOffers.add({
     day: check.today,
     tipId,
     systemId: ctx.detection.system.id,

@@ -21,7 +21,7 @@ export const tip: Card = {
   async offer(ctx: CardContext): Promise<TipOffer | null> {
     const { check, detection, page } = ctx;
     const lastShown = new Map<string, number>();
-    await getDb().tipLog.each((e) => {
+    await getDb().tipOffers.each((e) => {
       if (offerCounts(e, check.now, check.tabId)) lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at));
     });
     const match = chooseTip(

@@ -14,9 +14,10 @@ import {
   resetXapiActor,
   SETTING_ITEMS,
 } from '../../../lib/backup';
-import { LangkahDB } from '../../../lib/db';
+import { LangkahDB, type VisitDay } from '../../../lib/db';
 import { loadTranslator } from '../../../lib/i18n';
 import * as settings from '../../../lib/settings';
+import { putVisits, visitsBetween } from '../../../lib/visits';
 import { dbV1Records } from '../../fixtures/db/v1';
 
 let db: LangkahDB;
@@ -40,9 +41,9 @@ afterEach(async () => {
 async function seed(target: LangkahDB) {
   await target.transaction('rw', target.tables, async () => {
     await target.completions.bulkPut(dbV1Records.completions);
-    await target.visits.bulkPut(dbV1Records.visits);
+    await target.transaction('rw', target.visitDays, () => putVisits(target, dbV1Records.visits));
     await target.reviews.bulkPut(dbV1Records.reviews);
-    await target.tipLog.bulkPut(dbV1Records.tipLog);
+    await target.tipOffers.bulkPut(dbV1Records.tipLog);
   });
   await settings.dailyGoal.setValue(2);
   await settings.workWeek.setValue(6);
@@ -108,7 +109,9 @@ describe('import', () => {
   it('gabungkan the same file twice changes nothing the second time', async () => {
     await seed(db);
     const doc = await exportDocument();
-    await db.visits.update(['2026-11-23', 'siasn'], { views: 1 }); // fewer than the file
+    const [siasn] = await visitsBetween(db, '2026-11-23', '2026-11-23');
+    expect(siasn?.systemId).toBe('siasn');
+    await db.transaction('rw', db.visitDays, () => putVisits(db, [{ ...(siasn as VisitDay), views: 1 }])); // fewer than the file
     await db.completions.delete(dbV1Records.completions[0]?.id ?? '');
 
     const first = await applyImport(db, doc, 'gabungkan');
@@ -304,7 +307,7 @@ describe('applyImport, the code production runs', () => {
         await db.transaction('rw', db.tables, async () => {
           for (const table of db.tables) await table.clear();
           await db.completions.bulkPut(a.completions);
-          await db.visits.bulkPut(a.visits);
+          await putVisits(db, a.visits);
         });
         const file = createBackup(asData(b), '2026-11-28T09:00:00.000Z');
         await applyImport(db, file, 'gabungkan');

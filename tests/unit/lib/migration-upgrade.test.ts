@@ -19,7 +19,7 @@ class NextDB extends LangkahDB {
       .stores({})
       .upgrade(async (tx) => {
         await tx
-          .table<TipLogEntry>('tipLog')
+          .table<TipLogEntry>('tipOffers')
           .toCollection()
           .modify((entry) => {
             entry.shownAt ??= entry.at;
@@ -45,7 +45,7 @@ describe('an upgrade across two schema versions', () => {
     await db.open();
     expect(db.verno).toBe(new LangkahDB('upgrade-verno').verno + 1);
     expect(await db.completions.toArray()).toEqual([...dbV1Records.completions].sort((a, b) => (a.id < b.id ? -1 : 1)));
-    const tips = await db.tipLog.toArray();
+    const tips = await db.tipOffers.toArray();
     expect(tips).toHaveLength(dbV1Records.tipLog.length);
     for (const tip of tips) expect(tip.shownAt).toBe(tip.at);
     db.close();

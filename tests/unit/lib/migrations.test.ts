@@ -9,7 +9,9 @@
  */
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { LangkahDB } from '../../../lib/db';
+import { LangkahDB, type TipLogEntry } from '../../../lib/db';
+import { findOffer, offersOfDay } from '../../../lib/offers';
+import { visitsBetween } from '../../../lib/visits';
 
 interface DbFixture {
   version: number;
@@ -89,30 +91,36 @@ describe.each(current.map((v) => v.version))('a database at version %i', (versio
       const stored = (await db.table(table).toArray()).map(byKey).sort();
       expect(stored, table).toEqual([...rows].map(byKey).sort());
     }
-    // Only the indexes the code queries are kept (version 4 dropped the others).
+    // Only the indexes the code queries are kept (version 4 dropped the others, version 6 completedAt).
     const idb = db.backendDB();
     const tx = idb.transaction([...idb.objectStoreNames], 'readonly');
     const indexes = Object.fromEntries(
       [...idb.objectStoreNames].map((name) => [name, [...tx.objectStore(name).indexNames].sort()]),
     );
     expect(indexes).toEqual({
-      visits: [],
-      completions: ['completedAt', 'day'],
+      visitDays: [],
+      completions: ['day'],
       receipts: ['at'],
       reviews: [],
-      tipLog: ['day'],
+      tipOffers: [],
       outbox: ['[state+seq]'],
       lrsState: [],
     });
     // The indexes the code queries answer over the upgraded data.
-    expect(
-      await db.visits
-        .where('[day+systemId]')
-        .between(['2026-11-23', Dexie.minKey], ['2026-11-23', Dexie.maxKey])
-        .count(),
-    ).toBeGreaterThan(0);
-    expect(await db.completions.orderBy('completedAt').count()).toBe(expected.completions?.length);
-    expect(await db.visits.get(['2026-11-23', 'siasn'])).toBeDefined();
+    // Version 6: one visit record per day, read by the day through the primary key.
+    expect((await visitsBetween(db, '2026-11-23', '2026-11-23')).length).toBeGreaterThan(0);
+    expect(await db.completions.where('day').equals('2026-11-24').count()).toBe(2);
+    // Version 6: a day's tip offers are a range of the key [day+offerId], and an offer is found by its id.
+    const offers = expected.tipOffers as TipLogEntry[];
+    const first = offers[0] as TipLogEntry;
+    expect((await offersOfDay(db, first.day).toArray()).map((e) => e.offerId).sort()).toEqual(
+      offers
+        .filter((e) => e.day === first.day)
+        .map((e) => e.offerId)
+        .sort(),
+    );
+    expect(await findOffer(db, first.offerId)).toEqual(first);
+    expect((await db.visitDays.get('2026-11-23'))?.systems.siasn).toBeDefined();
     // Version 5: the outbox's sending order answers (empty after an upgrade: nothing queued before).
     expect(await db.outbox.where('[state+seq]').between(['waiting', 0], ['waiting', Infinity]).count()).toBe(0);
     await db.delete();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LangkahDB } from '../../../lib/db';
-import { pruneReceipts, recordVisit, weeklyUsage } from '../../../lib/visits';
+import { allVisits, pruneReceipts, recordVisit, weeklyUsage } from '../../../lib/visits';
 
 let db: LangkahDB;
 let n = 0;
@@ -19,7 +19,7 @@ describe('recordVisit', () => {
     await recordVisit(db, { eventId: 'a', systemId: 'siasn', day: '2026-11-27', at: 2000 });
     await recordVisit(db, { eventId: 'b', systemId: 'siasn', day: '2026-11-27', at: 1000 });
     await recordVisit(db, { eventId: 'c', systemId: 'siasn', day: '2026-11-27', at: 3000 });
-    expect(await db.visits.toArray()).toEqual([
+    expect(await allVisits(db)).toEqual([
       { day: '2026-11-27', systemId: 'siasn', views: 3, firstSeen: 1000, lastSeen: 3000 },
     ]);
   });
@@ -30,10 +30,17 @@ describe('recordVisit', () => {
         recordVisit(db, { eventId: `e${i}`, systemId: i % 2 ? 'siasn' : 'srikandi', day: '2026-11-27', at: i }),
       ),
     );
-    const rows = (await db.visits.toArray()).sort((a, b) => a.systemId.localeCompare(b.systemId));
+    const rows = (await allVisits(db)).sort((a, b) => a.systemId.localeCompare(b.systemId));
     expect(rows.map((r) => [r.systemId, r.views])).toEqual([
       ['siasn', 20],
       ['srikandi', 20],
+    ]);
+  });
+
+  it('an id that names an Object.prototype member starts at one view like any other', async () => {
+    await recordVisit(db, { eventId: 'p', systemId: 'constructor', day: '2026-11-27', at: 7 });
+    expect(await allVisits(db)).toEqual([
+      { day: '2026-11-27', systemId: 'constructor', views: 1, firstSeen: 7, lastSeen: 7 },
     ]);
   });
 
@@ -41,13 +48,17 @@ describe('recordVisit', () => {
     const event = { eventId: 'same', systemId: 'siasn', day: '2026-11-27', at: 1 };
     expect(await recordVisit(db, event)).toBe(true);
     expect(await recordVisit(db, event)).toBe(false);
-    expect((await db.visits.toArray())[0]?.views).toBe(1);
+    expect((await allVisits(db))[0]?.views).toBe(1);
   });
 
   it('stores no URL, path or title — only the aggregate fields', async () => {
     await recordVisit(db, { eventId: 'x', systemId: 'siasn', day: '2026-11-27', at: 5 });
-    const [row] = await db.visits.toArray();
+    const [row] = await allVisits(db);
     expect(Object.keys(row ?? {}).sort()).toEqual(['day', 'firstSeen', 'lastSeen', 'systemId', 'views']);
+    // As stored (schema v6): one record per day, each system's three numbers in it.
+    expect(await db.visitDays.toArray()).toEqual([
+      { day: '2026-11-27', systems: { siasn: { views: 1, firstSeen: 5, lastSeen: 5 } } },
+    ]);
   });
 });
 

@@ -31,7 +31,7 @@ function without(api: 'notifications' | 'permissions'): () => void {
 let restore: (() => void)[] = [];
 beforeEach(async () => {
   const db = getDb();
-  await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear()]);
+  await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear()]);
 });
 afterEach(() => {
   for (const undo of restore) undo();

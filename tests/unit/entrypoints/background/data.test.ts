@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DAY_ALARM } from '../../../../entrypoints/background/badge';
 import { afterImport, deleteAllData, pruneOldReceipts } from '../../../../entrypoints/background/data';
 import { REMINDER_ALARM } from '../../../../entrypoints/background/reminders';
-import { getDb } from '../../../../lib/db';
+import { getDb, groupVisits } from '../../../../lib/db';
 import { dailyGoal, leaveDays, reminder, uiLanguage, xapiActor } from '../../../../lib/settings';
 import { dbV1Records } from '../../../fixtures/db/v1';
 
@@ -33,9 +33,9 @@ beforeEach(async () => {
   await db.transaction('rw', db.tables, async () => {
     for (const table of db.tables) await table.clear();
     await db.completions.bulkAdd(dbV1Records.completions);
-    await db.visits.bulkAdd(dbV1Records.visits);
+    await db.visitDays.bulkAdd(groupVisits(dbV1Records.visits));
     await db.reviews.bulkAdd(dbV1Records.reviews);
-    await db.tipLog.bulkAdd(dbV1Records.tipLog);
+    await db.tipOffers.bulkAdd(dbV1Records.tipLog);
     await db.receipts.bulkAdd(dbV1Records.receipts);
   });
 });

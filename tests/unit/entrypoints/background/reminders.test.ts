@@ -37,7 +37,7 @@ const shown = async () => Object.keys(await fakeBrowser.notifications.getAll());
 
 beforeEach(async () => {
   const db = getDb();
-  await Promise.all([db.completions.clear(), db.reviews.clear(), db.visits.clear()]);
+  await Promise.all([db.completions.clear(), db.reviews.clear(), db.visitDays.clear()]);
 });
 
 describe('ensureReminderAlarm', () => {

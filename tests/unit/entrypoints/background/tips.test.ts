@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RESERVATION_MS } from '../../../../core/caps';
 import { readPage, requestTip, tipAction, tipDecisions, tipShown } from '../../../../entrypoints/background/tips';
 import { getDb } from '../../../../lib/db';
+import { findOffer } from '../../../../lib/offers';
 import { dailyLessonCard, tipCaps } from '../../../../lib/settings';
 
 /** Tuesday 24 Nov 2026, 10:00 local: a working day, outside quiet hours. */
@@ -17,14 +18,14 @@ const tab = (id: number, host = hosts[id % hosts.length]): Browser.runtime.Messa
 const ask = (sender: ReturnType<typeof tab>, at = now) => requestTip({ elements: [], articleLike: false }, sender, at);
 
 beforeEach(async () => {
-  await getDb().tipLog.clear();
+  await getDb().tipOffers.clear();
 });
 
 describe('requestTip under concurrency', () => {
   it('three tabs asking at the same moment get one card when the caps allow one', async () => {
     const replies = await Promise.all([ask(tab(1)), ask(tab(2)), ask(tab(3))]);
     expect(replies.filter((r) => r.offer).length).toBe(1);
-    expect(await getDb().tipLog.count()).toBe(1);
+    expect(await getDb().tipOffers.count()).toBe(1);
     // Every answer is counted, so an end-to-end test can wait for them instead of sleeping.
     expect(await tipDecisions.getValue()).toEqual({ answered: 3, offered: 1 });
   });
@@ -39,7 +40,7 @@ describe('requestTip under concurrency', () => {
     });
     const replies = await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map((id) => ask(tab(id))));
     expect(replies.filter((r) => r.offer).length).toBe(perDay);
-    expect(await getDb().tipLog.count()).toBe(perDay);
+    expect(await getDb().tipOffers.count()).toBe(perDay);
   });
 });
 
@@ -47,10 +48,10 @@ describe('a tip counts when its card is shown', () => {
   it('an offer is a reservation until its card is mounted', async () => {
     const { offer } = await ask(tab(1));
     expect(offer).not.toBeNull();
-    const entry = await getDb().tipLog.get(offer?.offerId ?? '');
+    const entry = await findOffer(getDb(), offer?.offerId ?? '');
     expect(entry).toMatchObject({ shownAt: null, tabId: 1 });
     expect(await tipShown(offer?.offerId, tab(1), now + 5000)).toEqual({ confirmed: true });
-    expect(await getDb().tipLog.get(offer?.offerId ?? '')).toMatchObject({ shownAt: now + 5000 });
+    expect(await findOffer(getDb(), offer?.offerId ?? '')).toMatchObject({ shownAt: now + 5000 });
     // Confirmed once only.
     expect(await tipShown(offer?.offerId, tab(1), now + 6000)).toEqual({ confirmed: false });
   });
@@ -59,7 +60,7 @@ describe('a tip counts when its card is shown', () => {
     const { offer } = await ask(tab(1));
     expect(await tipShown(offer?.offerId, tab(2), now)).toEqual({ confirmed: false });
     expect(await tipAction(offer?.offerId ?? '', 'never', tab(2))).toEqual({ done: false });
-    expect(await getDb().tipLog.get(offer?.offerId ?? '')).toMatchObject({ shownAt: null, action: null });
+    expect(await findOffer(getDb(), offer?.offerId ?? '')).toMatchObject({ shownAt: null, action: null });
   });
 
   it('a reservation holds the caps while its card may still appear', async () => {
@@ -88,7 +89,7 @@ describe('a tip counts when its card is shown', () => {
   });
 
   it('offers logged before reservations existed (no shownAt) count as shown', async () => {
-    await getDb().tipLog.add({
+    await getDb().tipOffers.add({
       offerId: 'a'.repeat(32),
       day: '2026-11-24',
       tipId: 'srikandi-lampiran',
@@ -120,7 +121,7 @@ describe('which kind a page gets (cards/registry.ts, by priority)', () => {
     expect(await ask(tab(1))).toEqual({ offer: null, readTopic: false });
     expect(await readPage(generic, now)).toEqual({ offer: null });
     expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 0 });
-    expect(await getDb().tipLog.count()).toBe(0);
+    expect(await getDb().tipOffers.count()).toBe(0);
   });
 
   it('an article-like page no catalog rule describes is to be read first; that answer waits for the reading', async () => {
@@ -154,6 +155,6 @@ describe('which kind a page gets (cards/registry.ts, by priority)', () => {
     await dailyLessonCard.setValue(false);
     await ask(tab(1));
     expect(await readPage(generic, now + 1000)).toEqual({ offer: null });
-    expect(await getDb().tipLog.count()).toBe(1);
+    expect(await getDb().tipOffers.count()).toBe(1);
   });
 });

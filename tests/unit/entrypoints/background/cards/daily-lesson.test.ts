@@ -2,6 +2,7 @@ import lessonIndex from 'virtual:langkah/lesson-index';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dailyLesson } from '../../../../../entrypoints/background/cards/daily-lesson';
 import { type Completion, getDb } from '../../../../../lib/db';
+import { findOffer } from '../../../../../lib/offers';
 import { dailyLessonCard } from '../../../../../lib/settings';
 import { contextFor, now, TAB } from './context';
 
@@ -24,7 +25,7 @@ const completion = (day: string, lessonId: string): Completion => ({
 
 beforeEach(async () => {
   const db = getDb();
-  await Promise.all([db.tipLog.clear(), db.completions.clear()]);
+  await Promise.all([db.tipOffers.clear(), db.completions.clear()]);
 });
 
 describe('the daily lesson kind', () => {
@@ -43,7 +44,7 @@ describe('the daily lesson kind', () => {
     const lesson = lessonIndex.find((l) => l.id === card?.learn?.lessonId);
     expect(lesson).toBeDefined();
     expect(card?.text).toContain(lesson?.title);
-    expect(await getDb().tipLog.get(card?.offerId ?? '')).toMatchObject({
+    expect(await findOffer(getDb(), card?.offerId ?? '')).toMatchObject({
       tipId: `lesson:${lesson?.id}`,
       systemId: 'srikandi',
       tabId: TAB,
@@ -54,7 +55,7 @@ describe('the daily lesson kind', () => {
   it('offers nothing when the learner switched the card off', async () => {
     await dailyLessonCard.setValue(false);
     expect(await offer()).toBeNull();
-    expect(await getDb().tipLog.count()).toBe(0);
+    expect(await getDb().tipOffers.count()).toBe(0);
   });
 
   it('offers nothing on a weekend', async () => {
@@ -64,6 +65,6 @@ describe('the daily lesson kind', () => {
   it('offers nothing once today’s goal is met', async () => {
     await getDb().completions.add(completion('2026-11-24', lessonIndex[0]?.id ?? 'x'));
     expect(await offer()).toBeNull();
-    expect(await getDb().tipLog.count()).toBe(0);
+    expect(await getDb().tipOffers.count()).toBe(0);
   });
 });

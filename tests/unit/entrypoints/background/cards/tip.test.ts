@@ -2,6 +2,7 @@ import tips from 'virtual:langkah/tips';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { tip } from '../../../../../entrypoints/background/cards/tip';
 import { getDb } from '../../../../../lib/db';
+import { findOffer } from '../../../../../lib/offers';
 import { tipsNever } from '../../../../../lib/settings';
 import { contextFor, now, TAB } from './context';
 
@@ -11,7 +12,7 @@ const offer = async (host: string, elements: string[] = []) => {
 };
 
 beforeEach(async () => {
-  await getDb().tipLog.clear();
+  await getDb().tipOffers.clear();
 });
 
 describe('the tip kind', () => {
@@ -28,7 +29,7 @@ describe('the tip kind', () => {
     expect(card?.why).toContain('SRIKANDI');
     expect(card?.why).toMatch(/unggah/i);
     expect(card?.learn?.lessonId).toBe(expected?.lesson);
-    expect(await getDb().tipLog.get(card?.offerId ?? '')).toMatchObject({
+    expect(await findOffer(getDb(), card?.offerId ?? '')).toMatchObject({
       tipId: expected?.id,
       systemId: 'srikandi',
       day: '2026-11-24',
@@ -51,8 +52,8 @@ describe('the tip kind', () => {
     await tipsNever.setValue(applicable.slice(1).map((t) => t.id));
     expect((await offer('srikandi.arsip.go.id'))?.text).toBe(applicable[0]?.text);
     await tipsNever.setValue(applicable.map((t) => t.id));
-    await getDb().tipLog.clear();
+    await getDb().tipOffers.clear();
     expect(await offer('srikandi.arsip.go.id')).toBeNull();
-    expect(await getDb().tipLog.count()).toBe(0);
+    expect(await getDb().tipOffers.count()).toBe(0);
   });
 });

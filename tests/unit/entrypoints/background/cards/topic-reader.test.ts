@@ -4,6 +4,7 @@ import { onArticleLikePage, onGenericPage } from '../../../../../core/cards';
 import { GENERIC_GOV_ID } from '../../../../../core/catalog';
 import { readerFinding, topicReader } from '../../../../../entrypoints/background/cards/topic-reader';
 import { getDb } from '../../../../../lib/db';
+import { findOffer } from '../../../../../lib/offers';
 import { contextFor, TAB } from './context';
 
 const lesson = lessonIndex[0];
@@ -13,7 +14,7 @@ const offer = async (found: unknown) => {
 };
 
 beforeEach(async () => {
-  await getDb().tipLog.clear();
+  await getDb().tipOffers.clear();
 });
 
 describe('the topic reader kind', () => {
@@ -27,7 +28,7 @@ describe('the topic reader kind', () => {
     expect(card).toMatchObject({ kind: 'topic', learn: { lessonId: lesson?.id } });
     expect(card?.text).toContain('tanda tangan elektronik');
     expect(card?.why).toContain('tanda tangan elektronik');
-    expect(await getDb().tipLog.get(card?.offerId ?? '')).toMatchObject({
+    expect(await findOffer(getDb(), card?.offerId ?? '')).toMatchObject({
       tipId: `topic:${lesson?.id}`,
       systemId: GENERIC_GOV_ID,
       tabId: TAB,
@@ -42,7 +43,7 @@ describe('the topic reader kind', () => {
     ['a bare string', 'kata-sandi-kuat'],
   ])('offers nothing and reserves nothing for %s', async (_what, found) => {
     expect(await offer(found)).toBeNull();
-    expect(await getDb().tipLog.count()).toBe(0);
+    expect(await getDb().tipOffers.count()).toBe(0);
   });
 });
 
