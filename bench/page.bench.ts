@@ -111,6 +111,17 @@ const sharedRounds = () => {
 /** Each round's ratio: loads of one round run back to back, so their ratio is the least disturbed by drift. */
 const ratios = (times: Times, a: Variant, b: Variant) => times[a].map((ms, i) => ms / (times[b][i] ?? Number.NaN));
 const ms = (times: Times, v: Variant) => `${median(times[v]).toFixed(1)} ms`;
+/**
+ * Says so when the noise is larger than what the goal allows: the rounds' middle
+ * half spans more than the goal's margin over 1× on either side of the median.
+ */
+const noiseVerdict = (values: number[], goal: number) => {
+  const iqr = quantile(values, 0.75) - quantile(values, 0.25);
+  return iqr > 2 * (goal - 1)
+    ? ` Noise dominates this row: the rounds' middle half spans ${iqr.toFixed(2)}×, more than twice the goal's ` +
+        `margin of ${(goal - 1).toFixed(2)}×.`
+    : '';
+};
 const ratioSpread = (values: number[]) =>
   `p10–p90 of the rounds' ratios ${quantile(values, 0.1).toFixed(2)}–${quantile(values, 0.9).toFixed(2)}×, ` +
   `quartiles ${quantile(values, 0.25).toFixed(2)}–${quantile(values, 0.75).toFixed(2)}×`;
@@ -132,7 +143,8 @@ const pageLoad: Measurement = {
         `wall clock, noisy on a shared machine: median of ${ROUNDS} rounds' ratios (${ratioSpread(ratios(times, 'langkah', 'none'))}); ` +
         `median load ${ms(times, 'langkah')} with Langkah, ${ms(times, 'none')} without. ` +
         `Control, the same extension with an empty content script: ` +
-        `${median(ratios(times, 'empty-script', 'none')).toFixed(2)}× without (${ms(times, 'empty-script')})`,
+        `${median(ratios(times, 'empty-script', 'none')).toFixed(2)}× without (${ms(times, 'empty-script')}).` +
+        noiseVerdict(ratios(times, 'langkah', 'none'), 1.05),
     };
   },
 };
@@ -154,7 +166,8 @@ const pageLoadVsControl: Measurement = {
       detail:
         `wall clock, depends on noise: median of ${ROUNDS} interleaved rounds' ratios, Langkah over the same ` +
         `extension with an empty content script (${ratioSpread(each)}); median load ${ms(times, 'langkah')} vs ` +
-        `${ms(times, 'empty-script')}. The trace rows (page cost) measure the same cost without the noise.`,
+        `${ms(times, 'empty-script')}.${noiseVerdict(each, 1.03)} The trace rows (page cost) measure the same ` +
+        `cost without the noise.`,
     };
   },
 };

@@ -89,7 +89,31 @@ export function requestTip(
     const reply = await decideTip(request, sender, now);
     if (!reply.readTopic) await countDecision(reply.offer !== null);
     return reply;
-  });
+  }).then((reply) => withCardScript(reply, sender));
+}
+
+/**
+ * Puts the card's code (entrypoints/tipcard.ts) into the sender's frame before
+ * the reply offers a card, so a page that is offered none never loads it. A
+ * frame that cannot take it (closed meanwhile) gets no offer: its reservation
+ * lapses unseen, as one whose reply was lost.
+ */
+async function withCardScript<T extends { offer: TipOffer | null }>(
+  reply: T,
+  sender: Browser.runtime.MessageSender,
+): Promise<T> {
+  const tabId = sender.tab?.id;
+  if (!reply.offer) return reply;
+  try {
+    if (tabId === undefined) throw new Error('no tab');
+    await browser.scripting.executeScript({
+      target: { tabId, frameIds: [sender.frameId ?? 0] },
+      files: ['/tipcard.js'],
+    });
+    return reply;
+  } catch {
+    return { ...reply, offer: null };
+  }
 }
 
 async function decideTip(
@@ -143,7 +167,7 @@ export async function readPage(
     }
     await countDecision(offer !== null);
     return { offer };
-  });
+  }).then((reply) => withCardScript(reply, sender));
 }
 
 /**

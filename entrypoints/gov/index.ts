@@ -2,7 +2,7 @@ import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import type { TipOffer } from '../../core/protocol';
 import { randomId } from '../../lib/ids';
 import { createSender, type MessageRuntime } from '../../lib/send';
-import { mountTipCard } from './card';
+import { type MountTipCard, TIP_CARD_GLOBAL } from './card';
 import { looksLikeArticle, pageElements } from './page';
 
 /** Quiet time after the last key press or focus change before a card may appear. */
@@ -23,6 +23,9 @@ const sendMessage = createSender(() => {
   return api;
 });
 
+/** The card's code, present only once the background offered a card and injected it (entrypoints/tipcard.ts). */
+const cardApi = () => (globalThis as unknown as Record<string, MountTipCard | undefined>)[TIP_CARD_GLOBAL];
+
 /** False once the extension was updated or removed under this page: the script stops and its card goes. */
 const alive = () => runtime()?.id !== undefined;
 
@@ -39,6 +42,8 @@ const alive = () => runtime()?.id !== undefined;
  * content: the background reads the URL from the sender and forgets it) and
  * which kinds of fields it has — whose reply says whether to show a tip. It
  * shows it only when the learner is not typing, never over the field in focus.
+ * The card's own code is not in this script: the background injects it only
+ * into a page it offers a card to (entrypoints/tipcard.ts).
  */
 export default defineUnlistedScript(() => {
   const whenIdle = () => requestIdleCallback(() => void start(), { timeout: 3000 });
@@ -55,7 +60,8 @@ async function start(): Promise<void> {
     });
     if (!reply.systemId || !alive()) return;
     const offer = reply.offer ?? (reply.readTopic ? (await sendMessage('readPage', {})).offer : null);
-    if (offer && alive()) showWhenCalm(offer);
+    const mountTipCard = cardApi();
+    if (offer && mountTipCard && alive()) showWhenCalm(offer, mountTipCard);
   } catch {
     // The background could not be reached after retries: a missed tip is not
     // worth disturbing the learner's work for.
@@ -82,7 +88,7 @@ function submitButtonRects(): DOMRect[] {
 }
 
 /** Shows the card once no field has focus and no key was pressed for a moment; keeps it clear of focused fields. */
-function showWhenCalm(offer: TipOffer): void {
+function showWhenCalm(offer: TipOffer, mountTipCard: MountTipCard): void {
   // Ends every listener (and removes the card) once the extension is gone from under the page.
   const stop = new AbortController();
   const listen = (
