@@ -84,6 +84,9 @@ export const LESSON_IMAGES = {
   maxBytes: 80 * 1024,
 } as const;
 
+/** Where the build writes each lesson's full content (`<id>.json`) for the lesson page to load. */
+export const LESSON_DATA_DIR = 'lesson-data';
+
 export interface QuizOption {
   /** Safe inline HTML (escaped text, may hold <code>, <strong>, <em>, links). */
   text: string;
