@@ -5,7 +5,7 @@ import { useT } from '../../components/I18n';
 import { LessonLibrary } from '../../components/LessonLibrary';
 import { LessonPlayer } from '../../components/LessonPlayer';
 import type { Lesson } from '../../core/lesson';
-import { questionExposure } from '../../lib/completions';
+import { questionExposure } from '../../lib/exposure';
 import { getDb } from '../../lib/db';
 import { randomId } from '../../lib/ids';
 import { loadLessonContent } from '../../lib/lesson-content';
