@@ -7,7 +7,9 @@ import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
 import { loadLessonImages, loadLessons } from './build/lessons';
 import { chromeManagedSchema } from './build/policy-schema';
+import { loadTips } from './build/tips';
 import { LESSON_DATA_DIR } from './core/lesson';
+import { TIPS_FILE } from './entrypoints/background/tip-data';
 
 /**
  * A chunk's file name says what it holds: its own first module's name, then
@@ -147,6 +149,8 @@ export default defineConfig({
       for (const lesson of loadLessons()) {
         files.push({ relativeDest: `${LESSON_DATA_DIR}/${lesson.id}.json`, contents: JSON.stringify(lesson) });
       }
+      // The tips, checked like every content file: the background reads them when a card needs them.
+      files.push({ relativeDest: TIPS_FILE, contents: JSON.stringify(loadTips()) });
       // Chrome and Edge: the agency policy's schema (build/policy-schema.ts).
       if (wxt.config.browser !== 'firefox') {
         files.push({

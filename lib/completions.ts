@@ -11,7 +11,6 @@ import { enqueueInTransaction } from './outbox';
 // The lesson page reads exposure without the review scheduler (ts-fsrs) this module brings.
 export { questionExposure } from './exposure';
 
-
 /** Largest plausible duration of one lesson (a tab left open over a weekend is not a lesson time). */
 const MAX_DURATION_MS = 6 * 3_600_000;
 

@@ -2,11 +2,11 @@ import lessonIndex from 'virtual:langkah/lesson-index';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
-import { LessonLibrary } from '../../components/LessonLibrary';
+import type { LessonLibrary } from '../../components/LessonLibrary';
 import { LessonPlayer } from '../../components/LessonPlayer';
 import type { Lesson } from '../../core/lesson';
-import { questionExposure } from '../../lib/exposure';
 import { getDb } from '../../lib/db';
+import { questionExposure } from '../../lib/exposure';
 import { randomId } from '../../lib/ids';
 import { loadLessonContent } from '../../lib/lesson-content';
 import { sendMessage } from '../../lib/messaging';
@@ -60,6 +60,17 @@ export function App() {
     };
   }, [meta]);
 
+  // Without a lesson to play the page is the library, loaded only then.
+  const [library, setLibrary] = useState<{ LessonLibrary: typeof LessonLibrary }>();
+  useEffect(() => {
+    if (meta) return;
+    let active = true;
+    void import('../../components/LessonLibrary').then((module) => active && setLibrary(module));
+    return () => {
+      active = false;
+    };
+  }, [meta]);
+
   if (!meta) {
     return (
       <main class="page">
@@ -68,7 +79,7 @@ export function App() {
             {t('lesson_notFound')}
           </p>
         )}
-        <LessonLibrary lessons={lessonIndex} />
+        {library ? <library.LessonLibrary lessons={lessonIndex} /> : <p class="muted">{t('loading')}</p>}
       </main>
     );
   }

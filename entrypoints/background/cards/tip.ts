@@ -4,7 +4,6 @@
  * every page that may get a card and comes last: it is what a page gets when
  * no other kind has something for it.
  */
-import tips from 'virtual:langkah/tips';
 import { offerCounts } from '../../../core/caps';
 import { GENERIC_GOV_ID } from '../../../core/catalog';
 import type { TipOffer } from '../../../core/protocol';
@@ -13,6 +12,7 @@ import { getDb } from '../../../lib/db';
 import type { MessageKey } from '../../../lib/i18n';
 import { effectiveCaps } from '../../../lib/policy';
 import { tipsNever } from '../../../lib/settings';
+import { loadTips } from '../tip-data';
 import { type Card, type CardContext, labels, learnLink, lessonsById, reserve } from './shared';
 
 export const tip: Card = {
@@ -25,7 +25,7 @@ export const tip: Card = {
       if (offerCounts(e, check.now, check.tabId)) lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at));
     });
     const match = chooseTip(
-      tips,
+      await loadTips(),
       { systemId: page.systemId, context: page.context, elements: page.elements },
       new Set(await tipsNever.getValue()),
       lastShown,
