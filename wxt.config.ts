@@ -8,8 +8,8 @@ import { contentPlugin } from './build/content-plugin';
 import { loadLessonImages, loadLessons } from './build/lessons';
 import { chromeManagedSchema } from './build/policy-schema';
 import { loadTips } from './build/tips';
-import { LESSON_DATA_DIR } from './core/lesson';
-import { TIPS_FILE } from './entrypoints/background/tip-data';
+import { LESSON_DATA_DIR, lessonMeta } from './core/lesson';
+import { LESSON_INDEX_FILE, TIPS_FILE } from './entrypoints/background/package-data';
 
 /**
  * A chunk's file name says what it holds: its own first module's name, then
@@ -146,11 +146,13 @@ export default defineConfig({
         );
       }
       // Each lesson's cards and quiz, checked like the index: the lesson page loads only the one it plays.
-      for (const lesson of loadLessons()) {
+      const lessons = loadLessons();
+      for (const lesson of lessons) {
         files.push({ relativeDest: `${LESSON_DATA_DIR}/${lesson.id}.json`, contents: JSON.stringify(lesson) });
       }
-      // The tips, checked like every content file: the background reads them when a card needs them.
+      // The tips and the lesson index, checked like every content file: the background reads them when it needs them.
       files.push({ relativeDest: TIPS_FILE, contents: JSON.stringify(loadTips()) });
+      files.push({ relativeDest: LESSON_INDEX_FILE, contents: JSON.stringify(lessons.map(lessonMeta)) });
       // Chrome and Edge: the agency policy's schema (build/policy-schema.ts).
       if (wxt.config.browser !== 'firefox') {
         files.push({

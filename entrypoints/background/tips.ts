@@ -22,10 +22,9 @@ import {
   cardContext,
   cardPage,
   checkCaps,
-  lessonsById,
   senderSystem,
 } from './cards/shared';
-import { loadTips } from './tip-data';
+import { loadLessonsById, loadTips } from './package-data';
 
 /**
  * How many tip requests the background answered since the browser started,
@@ -186,7 +185,7 @@ export async function tipAction(
     const lessonId = entry.tipId.includes(':')
       ? entry.tipId.split(':')[1]
       : (await loadTips()).find((t) => t.id === entry.tipId)?.lesson;
-    if (lessonId && lessonsById.has(lessonId)) {
+    if (lessonId && (await loadLessonsById()).has(lessonId)) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/lesson.html?id=${encodeURIComponent(lessonId)}`),
         ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),

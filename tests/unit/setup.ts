@@ -10,10 +10,19 @@ setMessageLoader(
     JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages,
 );
 
-// Unit tests take the tips from the build's virtual module; the background reads the same data from its package (tips.json).
-vi.mock('../../entrypoints/background/tip-data', async () => {
+// Unit tests take the tips and the lesson index from the build's virtual modules; the background reads the
+// same data from its package (tips.json, lesson-index.json).
+vi.mock('../../entrypoints/background/package-data', async () => {
   const { default: tips } = await import('virtual:langkah/tips');
-  return { TIPS_FILE: 'tips.json', loadTips: async () => tips };
+  const { default: lessonIndex } = await import('virtual:langkah/lesson-index');
+  const byId = new Map(lessonIndex.map((l) => [l.id, l]));
+  return {
+    TIPS_FILE: 'tips.json',
+    LESSON_INDEX_FILE: 'lesson-index.json',
+    loadTips: async () => tips,
+    loadLessonIndex: async () => lessonIndex,
+    loadLessonsById: async () => byId,
+  };
 });
 
 beforeEach(() => {

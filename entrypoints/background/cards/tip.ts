@@ -12,8 +12,8 @@ import { getDb } from '../../../lib/db';
 import type { MessageKey } from '../../../lib/i18n';
 import { effectiveCaps } from '../../../lib/policy';
 import { tipsNever } from '../../../lib/settings';
-import { loadTips } from '../tip-data';
-import { type Card, type CardContext, labels, learnLink, lessonsById, reserve } from './shared';
+import { loadLessonsById, loadTips } from '../package-data';
+import { type Card, type CardContext, labels, learnLink, reserve } from './shared';
 
 export const tip: Card = {
   kind: 'tip',
@@ -45,7 +45,7 @@ export const tip: Card = {
       title: t('tip_title'),
       text: match.tip.text,
       why: why.join(' '),
-      learn: learnLink(i18n, match.tip.lesson ? lessonsById.get(match.tip.lesson) : undefined),
+      learn: learnLink(i18n, match.tip.lesson ? (await loadLessonsById()).get(match.tip.lesson) : undefined),
       labels: labels(i18n),
     };
   },
