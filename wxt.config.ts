@@ -28,9 +28,10 @@ function honestChunkNames(): Plugin {
       if (options.format === 'iife') return null;
       return {
         ...options,
-        // The lesson index in a chunk of its own, so small chunks merged by size never carry it
-        // into a page that does not list lessons (options loads it only for the xAPI export).
-        manualChunks: (id) => (id === '\0virtual:langkah/lesson-index' ? 'lesson-index' : undefined),
+        // The lesson index (and the popup's brief of it) in chunks of their own, so small chunks merged
+        // by size never carry them into a page that does not list lessons (options loads the index
+        // only for the xAPI export).
+        manualChunks: (id) => /^\0virtual:langkah\/(lesson-index|lesson-brief)$/.exec(id)?.[1],
         chunkFileNames: (chunk) => {
           // Rollup names a chunk after one of its modules, which may be a package's (Dexie's
           // `import-wrapper`): then it is named after its last module of this project (in execution

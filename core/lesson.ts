@@ -138,6 +138,15 @@ export interface Lesson extends LessonMeta {
   words: number;
 }
 
+/** What the popup and choosing today's lesson need: the metadata without the summary and topics the library shows. */
+export type LessonBrief = Omit<LessonMeta, 'summary' | 'topics'>;
+
+/** The brief part of a lesson's metadata (a fresh object; arrays are shared). */
+export function lessonBrief(lesson: LessonMeta): LessonBrief {
+  const { id, title, minutes, level, pillar, systems, paths } = lesson;
+  return { id, title, minutes, level, pillar, systems, paths };
+}
+
 /** The meta part of a lesson (a fresh object; arrays are shared). */
 export function lessonMeta(lesson: Lesson): LessonMeta {
   const { id, title, summary, minutes, level, pillar, systems, paths, topics } = lesson;
