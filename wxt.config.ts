@@ -5,8 +5,11 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
-import { loadLessonImages } from './build/lessons';
+import { loadLessonImages, loadLessons } from './build/lessons';
 import { chromeManagedSchema } from './build/policy-schema';
+import { loadTips } from './build/tips';
+import { LESSON_DATA_DIR, lessonMeta } from './core/lesson';
+import { LESSON_INDEX_FILE, TIPS_FILE } from './entrypoints/background/package-data';
 
 /**
  * A chunk's file name says what it holds: its own first module's name, then
@@ -25,6 +28,10 @@ function honestChunkNames(): Plugin {
       if (options.format === 'iife') return null;
       return {
         ...options,
+        // The lesson index (and the popup's brief of it) in chunks of their own, so small chunks merged
+        // by size never carry them into a page that does not list lessons (options loads the index
+        // only for the xAPI export).
+        manualChunks: (id) => /^\0virtual:langkah\/(lesson-index|lesson-brief)$/.exec(id)?.[1],
         chunkFileNames: (chunk) => {
           // Rollup names a chunk after one of its modules, which may be a package's (Dexie's
           // `import-wrapper`): then it is named after its last module of this project (in execution
@@ -78,6 +85,13 @@ export default defineConfig({
   manifestVersion: 3,
   vite: () => ({
     plugins: [preact(), contentPlugin(), honestChunkNames()],
+    resolve: {
+      // Dexie's ES2018 build (the same release, ~12 KB smaller minified than the ES5 one its
+      // package entry wraps): every page and the background load it at open.
+      alias: [
+        { find: /^dexie$/, replacement: resolve(import.meta.dirname, 'node_modules/dexie/dist/modern/dexie.mjs') },
+      ],
+    },
     build: {
       target: 'es2022',
       // `LANGKAH_SOURCEMAP=1 npm run build` shows what each chunk holds.
@@ -132,6 +146,14 @@ export default defineConfig({
             : { relativeDest: image.dest, absoluteSrc: image.absolutePath },
         );
       }
+      // Each lesson's cards and quiz, checked like the index: the lesson page loads only the one it plays.
+      const lessons = loadLessons();
+      for (const lesson of lessons) {
+        files.push({ relativeDest: `${LESSON_DATA_DIR}/${lesson.id}.json`, contents: JSON.stringify(lesson) });
+      }
+      // The tips and the lesson index, checked like every content file: the background reads them when it needs them.
+      files.push({ relativeDest: TIPS_FILE, contents: JSON.stringify(loadTips()) });
+      files.push({ relativeDest: LESSON_INDEX_FILE, contents: JSON.stringify(lessons.map(lessonMeta)) });
       // Chrome and Edge: the agency policy's schema (build/policy-schema.ts).
       if (wxt.config.browser !== 'firefox') {
         files.push({

@@ -21,6 +21,12 @@ declare module 'virtual:langkah/lesson-index' {
   export default lessonIndex;
 }
 
+declare module 'virtual:langkah/lesson-brief' {
+  /** Every lesson's metadata without summary and topics, sorted by id. */
+  const lessonBrief: import('../core/lesson').LessonBrief[];
+  export default lessonBrief;
+}
+
 declare module 'virtual:langkah/tips' {
   /** Every tip of data/tips/*.yaml, validated at build time (see build/tips.ts). */
   const tips: import('../core/tips').Tip[];

@@ -1,4 +1,3 @@
-import lessonIndex from 'virtual:langkah/lesson-index';
 import { useRef, useState } from 'preact/hooks';
 import type { BackupDocument, ImportMode, ImportPlan, TableChange } from '../core/backup';
 import { getDb } from '../lib/db';
@@ -142,7 +141,11 @@ export function DataSetting() {
 
   const downloadXapi = async () => {
     try {
-      const { downloadFile, exportXapi } = await loadBackup();
+      // The lesson index only for this export: options does not load it at open.
+      const [{ downloadFile, exportXapi }, { default: lessonIndex }] = await Promise.all([
+        loadBackup(),
+        import('virtual:langkah/lesson-index'),
+      ]);
       const file = await exportXapi(getDb(), lessonIndex, await loadTranslator('en'));
       downloadFile(file);
       setXapiNotice({ kind: 'ok', text: t('options_data_xapiExported', file.name, n(file.statements)) });

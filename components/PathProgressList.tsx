@@ -1,4 +1,4 @@
-import lessonIndex from 'virtual:langkah/lesson-index';
+import lessonIndex from 'virtual:langkah/lesson-brief';
 import rolePathList from 'virtual:langkah/paths';
 import { chosenPaths, pathProgress } from '../core/paths';
 import { rolePaths } from '../lib/settings';

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { LessonMeta } from '../core/lesson';
+import type { LessonBrief } from '../core/lesson';
 import type { PickReason } from '../core/pick';
 import type { MessageKey, Translator } from '../lib/i18n';
 import type { StoredPick } from '../lib/today';
@@ -7,7 +7,7 @@ import { useT } from './I18n';
 
 export interface TodayLessonProps {
   pick: StoredPick | null;
-  lesson: LessonMeta | undefined;
+  lesson: LessonBrief | undefined;
   /** Name of a system id, for "Dipilih karena Anda membuka SRIKANDI 4 kali minggu ini". */
   systemName: (id: string) => string;
 }

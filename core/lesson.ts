@@ -84,6 +84,9 @@ export const LESSON_IMAGES = {
   maxBytes: 80 * 1024,
 } as const;
 
+/** Where the build writes each lesson's full content (`<id>.json`) for the lesson page to load. */
+export const LESSON_DATA_DIR = 'lesson-data';
+
 export interface QuizOption {
   /** Safe inline HTML (escaped text, may hold <code>, <strong>, <em>, links). */
   text: string;
@@ -133,6 +136,15 @@ export interface Lesson extends LessonMeta {
   quiz: QuizQuestion[];
   /** Words of cards + quiz, as counted by `countWords`. */
   words: number;
+}
+
+/** What the popup and choosing today's lesson need: the metadata without the summary and topics the library shows. */
+export type LessonBrief = Omit<LessonMeta, 'summary' | 'topics'>;
+
+/** The brief part of a lesson's metadata (a fresh object; arrays are shared). */
+export function lessonBrief(lesson: LessonMeta): LessonBrief {
+  const { id, title, minutes, level, pillar, systems, paths } = lesson;
+  return { id, title, minutes, level, pillar, systems, paths };
 }
 
 /** The meta part of a lesson (a fresh object; arrays are shared). */

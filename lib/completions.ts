@@ -4,20 +4,12 @@
  */
 import type { DayKey } from '../core/day';
 import type { CompletionRequest } from '../core/protocol';
-import { exposureCounts } from '../core/quiz';
 import { scheduleReview } from '../core/review';
 import type { Completion, LangkahDB, OutboxEntry } from './db';
 import { enqueueInTransaction } from './outbox';
 
-/**
- * How often the learner has been asked each question of a lesson, counted
- * from the questions its stored completions asked.
- */
-export async function questionExposure(db: LangkahDB, lessonId: string): Promise<Map<string, number>> {
-  // Filtered rather than read by index: the count must not depend on which indexes a version keeps.
-  const runs = await db.completions.filter((c) => c.lessonId === lessonId).toArray();
-  return exposureCounts(runs.map((c) => c.questions));
-}
+// The lesson page reads exposure without the review scheduler (ts-fsrs) this module brings.
+export { questionExposure } from './exposure';
 
 /** Largest plausible duration of one lesson (a tab left open over a weekend is not a lesson time). */
 const MAX_DURATION_MS = 6 * 3_600_000;

@@ -9,7 +9,7 @@
 import Dexie, { type EntityTable, type Table, type Transaction } from 'dexie';
 import type { DayKey } from '../core/day';
 import type { DeliveryState, RowState } from '../core/outbox';
-import { type ReviewState, replayReview } from '../core/review';
+import type { ReviewState } from '../core/review';
 import type { XapiStatement } from '../core/xapi';
 
 /** Page views of one system on one local day: an aggregate, never a URL. */
@@ -179,6 +179,10 @@ export async function addMissingReviews(tx: Transaction): Promise<void> {
     if (have.has(c.lessonId)) continue;
     runs.set(c.lessonId, [...(runs.get(c.lessonId) ?? []), c]);
   }
+  if (runs.size === 0) return;
+  // The scheduler (ts-fsrs) only for this rare upgrade, not in every page that opens the database;
+  // waitFor keeps the upgrade transaction open while it loads.
+  const { replayReview } = await Dexie.waitFor(import('../core/review'));
   const added = [...runs].flatMap(([lessonId, list]) => replayReview(lessonId, list) ?? []);
   if (added.length > 0) await reviews.bulkAdd(added);
 }

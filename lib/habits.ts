@@ -12,7 +12,7 @@
 import defaultHolidays from 'virtual:langkah/holidays';
 import { storage } from 'wxt/utils/storage';
 import { addDays, type DayKey, isDayKey, weekdayOf } from '../core/day';
-import { LESSON_PILLARS, type LessonMeta, type LessonPillar } from '../core/lesson';
+import { LESSON_PILLARS, type LessonBrief, type LessonPillar } from '../core/lesson';
 import { type AgencyHoliday, type AgencyPolicy, effectiveSetting, withAgencyHolidays } from '../core/policy';
 import { computeStreak, normalizeDailyGoal, type StreakResult } from '../core/streak';
 import {
@@ -285,7 +285,7 @@ export interface PillarProgress {
 }
 
 /** Lessons done (`lessonIds` of `readCompletions`) and available per digital-literacy pillar, in the framework's order. */
-export function pillarProgress(done: ReadonlySet<string>, lessons: readonly LessonMeta[]): PillarProgress[] {
+export function pillarProgress(done: ReadonlySet<string>, lessons: readonly LessonBrief[]): PillarProgress[] {
   return LESSON_PILLARS.map((pillar) => {
     const ofPillar = lessons.filter((l) => l.pillar === pillar);
     return { pillar, done: ofPillar.filter((l) => done.has(l.id)).length, available: ofPillar.length };

@@ -6,7 +6,7 @@
  */
 import { storage } from 'wxt/utils/storage';
 import { addDays, type DayKey } from '../core/day';
-import type { LessonMeta } from '../core/lesson';
+import type { LessonBrief } from '../core/lesson';
 import { type Pick, type PickInput, pickToday, planReviews, type ReviewPlan } from '../core/pick';
 import { dueReviews, isStrong } from '../core/review';
 import { normalizeDailyGoal } from '../core/streak';
@@ -26,7 +26,7 @@ export const todayPickItem = storage.defineItem<StoredPick | null>('local:todayP
  */
 export async function loadPickInput(
   db: LangkahDB,
-  lessons: readonly LessonMeta[],
+  lessons: readonly LessonBrief[],
   now: number,
   today: DayKey,
   goal?: number,
@@ -66,7 +66,7 @@ export async function loadPickInput(
  */
 export async function getTodayPick(
   db: LangkahDB,
-  lessons: readonly LessonMeta[],
+  lessons: readonly LessonBrief[],
   now: number,
   today: DayKey,
 ): Promise<StoredPick | null> {
@@ -84,7 +84,7 @@ export interface TodayPlan {
 /** Today's pick, today's lesson and today's review, from one read of the records. */
 export async function getTodayPlan(
   db: LangkahDB,
-  lessons: readonly LessonMeta[],
+  lessons: readonly LessonBrief[],
   now: number,
   today: DayKey,
 ): Promise<TodayPlan> {
@@ -99,7 +99,7 @@ export async function getTodayPlan(
 
 async function storedOrNewPick(
   db: LangkahDB,
-  lessons: readonly LessonMeta[],
+  lessons: readonly LessonBrief[],
   today: DayKey,
   input: PickInput,
 ): Promise<StoredPick | null> {

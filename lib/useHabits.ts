@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { LessonMeta } from '../core/lesson';
+import type { LessonBrief } from '../core/lesson';
 import {
   type CompletionSummary,
   type HabitSettings,
@@ -75,7 +75,7 @@ export interface HabitsView extends Habits {
  * the database could not be read.
  */
 export function useHabits(
-  lessons: readonly LessonMeta[],
+  lessons: readonly LessonBrief[],
   settings: HabitSettings | undefined,
   preload?: HabitsPreload,
 ): HabitsView | null | undefined {

@@ -5,7 +5,6 @@
  * Dexie (lib/outbox.ts), so a stopped service worker loses nothing: the next
  * wake re-sends the batch it had marked, with the same ids.
  */
-import lessonIndex from 'virtual:langkah/lesson-index';
 import { browser } from 'wxt/browser';
 import { type DrainResult, drain } from '../../core/outbox';
 import type { XapiCompletion } from '../../core/xapi';
@@ -24,6 +23,7 @@ import {
   resetDelivery,
 } from '../../lib/outbox';
 import { watchPolicy } from '../../lib/policy';
+import { loadLessonIndex } from './package-data';
 
 export const LRS_ALARM = 'langkah-lrs';
 /** A periodic check, so a backlog left by a closed browser or a lost alarm is sent in the end. */
@@ -129,7 +129,7 @@ let texts: Promise<ReturnType<typeof lessonTexts>> | undefined;
  */
 export async function statementsFor(completion: XapiCompletion, now: number): Promise<OutboxEntry[]> {
   if (!queues(await loadLrsSetup())) return [];
-  texts ??= loadTranslator('en').then((en) => lessonTexts(lessonIndex, en));
+  texts ??= Promise.all([loadTranslator('en'), loadLessonIndex()]).then(([en, index]) => lessonTexts(index, en));
   const [actorName, lessonText] = await Promise.all([getXapiActor(), texts]);
   return outboxEntries(completion, { actorName, lessonText }, now);
 }

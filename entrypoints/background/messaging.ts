@@ -1,4 +1,3 @@
-import lessonIndex from 'virtual:langkah/lesson-index';
 import { learnerDayKey, todayKey } from '../../lib/clock';
 import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
@@ -9,11 +8,11 @@ import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
 import { drainOutbox, statementsFor } from './lrs';
 import { inMemory } from './memory';
+import { loadLessonsById } from './package-data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
 
-const lessonIds = new Set(lessonIndex.map((l) => l.id));
 /** What every page visit reads, answered from memory (see memory.ts). */
 const visitSettings = {
   paused: inMemory(paused),
@@ -56,7 +55,8 @@ export function setupMessaging(now: () => number = () => Date.now()): void {
       return { recorded, systemId, ...(await tip()) };
     },
     async completeLesson(request) {
-      const req = validateCompletion(request, (id) => lessonIds.has(id));
+      const lessons = await loadLessonsById();
+      const req = validateCompletion(request, (id) => lessons.has(id));
       const at = now();
       const day = await todayKey(at);
       const utcOffset = -new Date(at).getTimezoneOffset();

@@ -13,7 +13,6 @@
  *   Chrome-only fields (`buttons`, `requireInteraction`, `silent`,
  *   `contextMessage`), so only the four common fields are sent.
  */
-import lessonIndex from 'virtual:langkah/lesson-index';
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type DayKey, localClock } from '../../core/day';
@@ -32,6 +31,7 @@ import { hasNotifications } from '../../lib/platform';
 import { effectiveLocale, effectiveReminder, watchPolicy } from '../../lib/policy';
 import { reminder } from '../../lib/settings';
 import { getTodayPick } from '../../lib/today';
+import { loadLessonIndex, loadLessonsById } from './package-data';
 
 export const REMINDER_ALARM = 'langkah-reminder';
 /** Notification ids are `langkah-reminder:<kind>:<lesson id>`: a click opens exactly what was offered. */
@@ -74,6 +74,7 @@ function serially<T>(task: () => Promise<T>, failed: T): Promise<T> {
 
 async function showReminder(now: number, today: DayKey): Promise<boolean> {
   const db = getDb();
+  const lessonIndex = await loadLessonIndex();
   const [pick, { value: locale }] = await Promise.all([getTodayPick(db, lessonIndex, now, today), effectiveLocale()]);
   const lesson = pick ? lessonIndex.find((l) => l.id === pick.lessonId) : undefined;
   if (!pick || !lesson) return false;
@@ -135,16 +136,16 @@ export async function dismissReminderIfMet(now: () => number = Date.now): Promis
 }
 
 /** The lesson page a reminder notification offers, or null for another extension notification. */
-export function lessonUrlOfNotification(notificationId: string): string | null {
+export async function lessonUrlOfNotification(notificationId: string): Promise<string | null> {
   if (!notificationId.startsWith(REMINDER_NOTIFICATION_PREFIX)) return null;
   const [kind, lessonId] = notificationId.slice(REMINDER_NOTIFICATION_PREFIX.length).split(/:(.*)/s);
-  if (!lessonId || !lessonIndex.some((l) => l.id === lessonId)) return null;
+  if (!lessonId || !(await loadLessonsById()).has(lessonId)) return null;
   const mode = kind === 'review' ? '&mode=review' : '';
   return browser.runtime.getURL(`/lesson.html?id=${encodeURIComponent(lessonId)}${mode}`);
 }
 
 async function openFromNotification(notificationId: string): Promise<void> {
-  const url = lessonUrlOfNotification(notificationId);
+  const url = await lessonUrlOfNotification(notificationId);
   if (!url) return;
   await browser.notifications.clear(notificationId);
   // With no browser window open (Chrome running in the background), a tab needs a window.

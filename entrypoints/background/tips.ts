@@ -6,7 +6,6 @@
  * per module in ./cards (registry.ts lists them); this file runs a request
  * through them one request at a time.
  */
-import tips from 'virtual:langkah/tips';
 import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type CardPlan, type CardState, planCards } from '../../core/cards';
@@ -24,9 +23,9 @@ import {
   cardContext,
   cardPage,
   checkCaps,
-  lessonsById,
   senderSystem,
 } from './cards/shared';
+import { loadLessonsById, loadTips } from './package-data';
 
 /**
  * How many tip requests the background answered since the browser started,
@@ -207,8 +206,8 @@ export async function tipAction(
   } else if (action === 'learn') {
     const lessonId = entry.tipId.includes(':')
       ? entry.tipId.split(':')[1]
-      : tips.find((t) => t.id === entry.tipId)?.lesson;
-    if (lessonId && lessonsById.has(lessonId)) {
+      : (await loadTips()).find((t) => t.id === entry.tipId)?.lesson;
+    if (lessonId && (await loadLessonsById()).has(lessonId)) {
       await browser.tabs.create({
         url: browser.runtime.getURL(`/lesson.html?id=${encodeURIComponent(lessonId)}`),
         ...(sender.tab?.index !== undefined ? { index: sender.tab.index + 1 } : {}),

@@ -1,12 +1,14 @@
-import lessons from 'virtual:langkah/lessons';
+import lessonIndex from 'virtual:langkah/lesson-index';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useT } from '../../components/I18n';
-import { LessonLibrary } from '../../components/LessonLibrary';
+import type { LessonLibrary } from '../../components/LessonLibrary';
 import { LessonPlayer } from '../../components/LessonPlayer';
-import { questionExposure } from '../../lib/completions';
+import type { Lesson } from '../../core/lesson';
 import { getDb } from '../../lib/db';
+import { questionExposure } from '../../lib/exposure';
 import { randomId } from '../../lib/ids';
+import { loadLessonContent } from '../../lib/lesson-content';
 import { sendMessage } from '../../lib/messaging';
 
 /** Closes this tab; falls back to window.close() where tabs are not reachable. */
@@ -34,27 +36,42 @@ export function App() {
   const params = new URLSearchParams(location.search);
   const mode = params.get('mode') === 'review' ? 'review' : 'lesson';
   const queue = requestedIds(params)
-    .map((id) => lessons.find((l) => l.id === id))
+    .map((id) => lessonIndex.find((l) => l.id === id))
     .filter((l) => l !== undefined);
   const [index, setIndex] = useState(0);
   // One id per playthrough: a retried save is recognised, a second playthrough counts anew. It also seeds
   // which questions are asked and the order of their options, so a re-render never reshuffles.
   const [completionId, setCompletionId] = useState(randomId);
-  const lesson = queue[index];
-  // How often each question was asked before: the least seen are asked now.
-  const [seen, setSeen] = useState<{ lessonId: string; counts: Map<string, number> }>();
+  const meta = queue[index];
+  // The lesson's content (loaded per lesson) and how often each question was asked before: the least seen are asked now.
+  const [ready, setReady] = useState<{ lesson: Lesson; counts: Map<string, number> } | 'failed'>();
   useEffect(() => {
-    if (!lesson) return;
+    if (!meta) return;
     let active = true;
-    questionExposure(getDb(), lesson.id)
-      .catch(() => new Map<string, number>())
-      .then((counts) => active && setSeen({ lessonId: lesson.id, counts }));
+    Promise.all([
+      loadLessonContent(meta.id),
+      questionExposure(getDb(), meta.id).catch(() => new Map<string, number>()),
+    ]).then(
+      ([lesson, counts]) => active && setReady({ lesson, counts }),
+      () => active && setReady('failed'),
+    );
     return () => {
       active = false;
     };
-  }, [lesson]);
+  }, [meta]);
 
-  if (!lesson) {
+  // Without a lesson to play the page is the library, loaded only then.
+  const [library, setLibrary] = useState<{ LessonLibrary: typeof LessonLibrary }>();
+  useEffect(() => {
+    if (meta) return;
+    let active = true;
+    void import('../../components/LessonLibrary').then((module) => active && setLibrary(module));
+    return () => {
+      active = false;
+    };
+  }, [meta]);
+
+  if (!meta) {
     return (
       <main class="page">
         {(params.get('id') || params.get('ids')) && (
@@ -62,18 +79,28 @@ export function App() {
             {t('lesson_notFound')}
           </p>
         )}
-        <LessonLibrary lessons={lessons} />
+        {library ? <library.LessonLibrary lessons={lessonIndex} /> : <p class="muted">{t('loading')}</p>}
       </main>
     );
   }
-  document.title = `${lesson.title} · Langkah`;
-  if (seen?.lessonId !== lesson.id) {
+  document.title = `${meta.title} · Langkah`;
+  if (ready === 'failed') {
+    return (
+      <main class="page">
+        <p class="notice" role="alert" data-testid="lesson-missing">
+          {t('lesson_notFound')}
+        </p>
+      </main>
+    );
+  }
+  if (ready?.lesson.id !== meta.id) {
     return (
       <main class="page">
         <p class="muted">{t('loading')}</p>
       </main>
     );
   }
+  const { lesson, counts } = ready;
   const more = index + 1 < queue.length;
   return (
     <main class="page">
@@ -82,7 +109,7 @@ export function App() {
         lesson={lesson}
         mode={mode}
         seed={completionId}
-        seen={seen.counts}
+        seen={counts}
         position={{ index, count: queue.length }}
         doneLabel={more ? t('review_next') : undefined}
         onFinished={async (outcome) => {

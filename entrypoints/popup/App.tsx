@@ -1,4 +1,4 @@
-import lessonIndex from 'virtual:langkah/lesson-index';
+import lessonIndex from 'virtual:langkah/lesson-brief';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AgencyGrantNotice } from '../../components/AgencyGrantNotice';

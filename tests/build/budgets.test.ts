@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CHROME_BUILD, FIREFOX_BUILD, requireBuild } from '../support/browsers';
+import { AT_OPEN_BUDGET_KB, entryFiles } from '../support/entry-files';
 import { zippedSize } from '../support/package-size';
 
 const KB = 1000;
@@ -38,6 +39,20 @@ describe('size budgets (Chrome build)', () => {
       .join(', ');
     expect(size, `package is ${(size / KB).toFixed(1)} KB; largest files: ${largest}`).toBeLessThanOrEqual(600 * KB);
   });
+
+  // The same entries and goal as the size bench (bench/size.bench.ts): each entry's own files and their static imports.
+  for (const entry of ['background.js', 'popup.html', 'options.html', 'lesson.html']) {
+    it(`keeps ${entry} at or under ${AT_OPEN_BUDGET_KB} KB loaded at open`, () => {
+      const loaded = entryFiles(entry, requireBuild(CHROME_BUILD)).map(
+        (f) => [f, statSync(join(CHROME_BUILD, f)).size] as const,
+      );
+      const total = loaded.reduce((sum, [, size]) => sum + size, 0);
+      const list = loaded.map(([f, size]) => `${f} ${(size / KB).toFixed(1)} KB`).join(', ');
+      expect(total, `${entry} loads ${(total / KB).toFixed(1)} KB at open: ${list}`).toBeLessThanOrEqual(
+        AT_OPEN_BUDGET_KB * KB,
+      );
+    });
+  }
 
   it('keeps Readability out of the main content script', () => {
     const source = readFileSync(join(CHROME_BUILD, 'content-scripts/gov.js'), 'utf8');

@@ -48,4 +48,11 @@ describe('Firefox ESR smoke', () => {
     expect(ids).toEqual(['srikandi']);
     await popup.close();
   }, 60_000);
+
+  it('plays a lesson whose content the page loads from the package (lesson-data/<id>.json)', async () => {
+    const page = await firefox.openExtensionPage('lesson.html?id=kata-sandi-kuat', '[data-testid="lesson-continue"]');
+    expect(await page.title()).toMatch(/ · Langkah$/);
+    expect(await page.$('[data-testid="lesson-missing"]')).toBeNull();
+    await page.close();
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { beforeEach } from 'vitest';
+import { beforeEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type Messages, setMessageLoader } from '../../lib/i18n';
 
@@ -9,6 +9,21 @@ setMessageLoader(
   async (locale) =>
     JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages,
 );
+
+// Unit tests take the tips and the lesson index from the build's virtual modules; the background reads the
+// same data from its package (tips.json, lesson-index.json).
+vi.mock('../../entrypoints/background/package-data', async () => {
+  const { default: tips } = await import('virtual:langkah/tips');
+  const { default: lessonIndex } = await import('virtual:langkah/lesson-index');
+  const byId = new Map(lessonIndex.map((l) => [l.id, l]));
+  return {
+    TIPS_FILE: 'tips.json',
+    LESSON_INDEX_FILE: 'lesson-index.json',
+    loadTips: async () => tips,
+    loadLessonIndex: async () => lessonIndex,
+    loadLessonsById: async () => byId,
+  };
+});
 
 beforeEach(() => {
   fakeBrowser.reset();

@@ -4,13 +4,13 @@
  * card switched on. It outranks every other kind; the agency may switch it
  * off (policy `dailyLessonCard`).
  */
-import lessonIndex from 'virtual:langkah/lesson-index';
 import type { TipOffer } from '../../../core/protocol';
 import { getDb } from '../../../lib/db';
 import { isLearnerWorkingDay, loadHabitSettings } from '../../../lib/habits';
 import { dailyLessonCard } from '../../../lib/settings';
 import { getTodayPick } from '../../../lib/today';
-import { type Card, type CardContext, labels, learnLink, lessonsById, reserve } from './shared';
+import { loadLessonIndex, loadLessonsById } from '../package-data';
+import { type Card, type CardContext, labels, learnLink, reserve } from './shared';
 
 export const dailyLesson: Card = {
   kind: 'daily-lesson',
@@ -25,8 +25,8 @@ export const dailyLesson: Card = {
     const db = getDb();
     // Today's goal already met: no lesson card.
     if ((await db.completions.where('day').equals(check.today).count()) >= settings.dailyGoal) return null;
-    const pick = await getTodayPick(db, lessonIndex, check.now, check.today);
-    const lesson = pick ? lessonsById.get(pick.lessonId) : undefined;
+    const pick = await getTodayPick(db, await loadLessonIndex(), check.now, check.today);
+    const lesson = pick ? (await loadLessonsById()).get(pick.lessonId) : undefined;
     if (!pick || !lesson) return null;
     const i18n = await ctx.i18n();
     const offerId = await reserve(ctx, `lesson:${lesson.id}`);

@@ -4,7 +4,6 @@
  * the card's common labels. A kind module (tip.ts, daily-lesson.ts,
  * topic-reader.ts) only says where it applies and how it builds its offer.
  */
-import lessonIndex from 'virtual:langkah/lesson-index';
 import type { Browser } from 'wxt/browser';
 import { canShowTip, offerCounts } from '../../../core/caps';
 import type { CardPage, CardTrigger } from '../../../core/cards';
@@ -22,8 +21,6 @@ import { offersOfDay } from '../../../lib/offers';
 import { effectiveCaps, effectiveLocale } from '../../../lib/policy';
 import { disabledSystems, paused, tipsOffSystems } from '../../../lib/settings';
 import { getRegistry } from '../registry';
-
-export const lessonsById: ReadonlyMap<string, LessonMeta> = new Map(lessonIndex.map((l) => [l.id, l]));
 
 /** Today's caps as they stand for one request. */
 export interface CapCheck {

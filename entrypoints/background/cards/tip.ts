@@ -4,7 +4,6 @@
  * every page that may get a card and comes last: it is what a page gets when
  * no other kind has something for it.
  */
-import tips from 'virtual:langkah/tips';
 import { offerCounts } from '../../../core/caps';
 import { GENERIC_GOV_ID } from '../../../core/catalog';
 import type { TipOffer } from '../../../core/protocol';
@@ -13,7 +12,8 @@ import { getDb } from '../../../lib/db';
 import type { MessageKey } from '../../../lib/i18n';
 import { effectiveCaps } from '../../../lib/policy';
 import { tipsNever } from '../../../lib/settings';
-import { type Card, type CardContext, labels, learnLink, lessonsById, reserve } from './shared';
+import { loadLessonsById, loadTips } from '../package-data';
+import { type Card, type CardContext, labels, learnLink, reserve } from './shared';
 
 export const tip: Card = {
   kind: 'tip',
@@ -25,7 +25,7 @@ export const tip: Card = {
       if (offerCounts(e, check.now, check.tabId)) lastShown.set(e.tipId, Math.max(lastShown.get(e.tipId) ?? 0, e.at));
     });
     const match = chooseTip(
-      tips,
+      await loadTips(),
       { systemId: page.systemId, context: page.context, elements: page.elements },
       new Set(await tipsNever.getValue()),
       lastShown,
@@ -45,7 +45,7 @@ export const tip: Card = {
       title: t('tip_title'),
       text: match.tip.text,
       why: why.join(' '),
-      learn: learnLink(i18n, match.tip.lesson ? lessonsById.get(match.tip.lesson) : undefined),
+      learn: learnLink(i18n, match.tip.lesson ? (await loadLessonsById()).get(match.tip.lesson) : undefined),
       labels: labels(i18n),
     };
   },

@@ -9,13 +9,15 @@
 import { browser } from 'wxt/browser';
 import { onArticleLikePage, onGenericPage } from '../../../core/cards';
 import type { TipOffer } from '../../../core/protocol';
-import { type Card, type CardContext, labels, learnLink, lessonsById, type ReadTarget, reserve } from './shared';
+import { loadLessonsById } from '../package-data';
+import { type Card, type CardContext, labels, learnLink, type ReadTarget, reserve } from './shared';
 
 /** What the reader found, when it is a known lesson and a topic; null otherwise. */
-export function readerFinding(found: unknown): { lessonId: string; topic: string } | null {
+export async function readerFinding(found: unknown): Promise<{ lessonId: string; topic: string } | null> {
   if (typeof found !== 'object' || found === null) return null;
   const { lessonId, topic } = found as Record<string, unknown>;
-  if (typeof lessonId !== 'string' || typeof topic !== 'string' || !lessonsById.has(lessonId)) return null;
+  if (typeof lessonId !== 'string' || typeof topic !== 'string') return null;
+  if (!(await loadLessonsById()).has(lessonId)) return null;
   return { lessonId, topic };
 }
 
@@ -33,8 +35,8 @@ export const topicReader: Card = {
     return injection?.result;
   },
   async offer(ctx: CardContext, found: unknown): Promise<TipOffer | null> {
-    const finding = readerFinding(found);
-    const lesson = finding ? lessonsById.get(finding.lessonId) : undefined;
+    const finding = await readerFinding(found);
+    const lesson = finding ? (await loadLessonsById()).get(finding.lessonId) : undefined;
     if (!finding || !lesson) return null;
     const i18n = await ctx.i18n();
     const offerId = await reserve(ctx, `topic:${lesson.id}`);

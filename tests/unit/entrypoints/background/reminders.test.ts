@@ -178,12 +178,12 @@ describe('dismissReminderIfMet', () => {
 });
 
 describe('lessonUrlOfNotification', () => {
-  it('maps only Langkah reminder ids of known lessons to a lesson page', () => {
+  it('maps only Langkah reminder ids of known lessons to a lesson page', async () => {
     const id = lessonIndex[0]?.id ?? '';
-    expect(lessonUrlOfNotification(`${REMINDER_NOTIFICATION_PREFIX}review:${id}`)).toMatch(
+    expect(await lessonUrlOfNotification(`${REMINDER_NOTIFICATION_PREFIX}review:${id}`)).toMatch(
       new RegExp(`/lesson\\.html\\?id=${id}&mode=review$`),
     );
-    expect(lessonUrlOfNotification(`${REMINDER_NOTIFICATION_PREFIX}lesson:tidak-ada`)).toBeNull();
-    expect(lessonUrlOfNotification('other-extension-thing')).toBeNull();
+    expect(await lessonUrlOfNotification(`${REMINDER_NOTIFICATION_PREFIX}lesson:tidak-ada`)).toBeNull();
+    expect(await lessonUrlOfNotification('other-extension-thing')).toBeNull();
   });
 });

@@ -48,11 +48,12 @@ describe('the topic reader kind', () => {
 });
 
 describe('readerFinding', () => {
-  it('keeps only a known lesson id and a text topic', () => {
-    expect(readerFinding({ lessonId: lesson?.id, topic: 'arsip', extra: 'dropped' })).toEqual({
+  it('keeps only a known lesson id and a text topic', async () => {
+    expect(await readerFinding({ lessonId: lesson?.id, topic: 'arsip', extra: 'dropped' })).toEqual({
       lessonId: lesson?.id,
       topic: 'arsip',
     });
-    expect(readerFinding(undefined)).toBeNull();
+    expect(await readerFinding(undefined)).toBeNull();
+    expect(await readerFinding({ lessonId: 'tidak-ada', topic: 'arsip' })).toBeNull();
   });
 });
