@@ -3,23 +3,16 @@ import { learnerDayKey, todayKey } from '../../lib/clock';
 import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
-import { disabledSystems, paused, rolloverHour } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
 import { drainOutbox, statementsFor } from './lrs';
-import { inMemory } from './memory';
+import { visitSettings } from './memory';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
 
 const lessonIds = new Set(lessonIndex.map((l) => l.id));
-/** What every page visit reads, answered from memory (see memory.ts). */
-const visitSettings = {
-  paused: inMemory(paused),
-  disabledSystems: inMemory(disabledSystems),
-  rolloverHour: inMemory(rolloverHour),
-};
 
 /** Wires every protocol message to its handler. Call once, synchronously, at start. */
 export function setupMessaging(now: () => number = Date.now): void {

@@ -26,6 +26,7 @@ import {
   lessonsById,
   senderSystem,
 } from './cards/shared';
+import { remember } from './memory';
 
 /**
  * How many tip requests the background answered since the browser started,
@@ -36,9 +37,12 @@ export const tipDecisions = storage.defineItem<{ answered: number; offered: numb
   fallback: { answered: 0, offered: 0 },
 });
 
+/** The count, held in memory and written through (memory.ts): a decision reads no storage for it. */
+const decisions = remember(tipDecisions.key, tipDecisions.fallback, () => tipDecisions.getValue());
+
 async function countDecision(offered: boolean): Promise<void> {
-  const { answered, offered: before } = await tipDecisions.getValue();
-  await tipDecisions.setValue({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
+  const { answered, offered: before } = await decisions.get();
+  await decisions.set({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
 }
 
 let queue: Promise<unknown> = Promise.resolve();

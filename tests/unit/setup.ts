@@ -10,6 +10,14 @@ setMessageLoader(
     JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales', locale, 'messages.json'), 'utf8')) as Messages,
 );
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // Module-level caches outlive the browser reset: each test starts as a fresh worker would. Imported
+  // here, not at the top: the storage items they hold must be made after WXT's test browser exists.
+  const [{ resetPolicyCache }, { resetMemory }] = await Promise.all([
+    import('../../lib/policy'),
+    import('../../entrypoints/background/memory'),
+  ]);
+  resetPolicyCache();
+  resetMemory();
 });
