@@ -43,7 +43,8 @@ export function setupMessaging(now: () => number = Date.now): void {
       // again, and its tip question is answered: the page never had an answer. A reservation the lost reply
       // carried was never shown, so it lapses (tips.ts).
       if (elements === undefined) return { recorded, systemId };
-      return { recorded, systemId, ...(await tip()) };
+      // The system as detected above, neither paused nor switched off: the tip question needs no second look.
+      return { recorded, systemId, ...(await requestTip({ elements, articleLike }, sender, at, detection)) };
     },
     async completeLesson(request) {
       const req = validateCompletion(request, (id) => lessonIds.has(id));

@@ -10,6 +10,7 @@ import tips from 'virtual:langkah/tips';
 import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type CardPlan, type CardState, planCards } from '../../core/cards';
+import type { Detection } from '../../core/catalog';
 import { type AgencyPolicy, featureDisabled } from '../../core/policy';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { getDb } from '../../lib/db';
@@ -79,7 +80,9 @@ async function firstOffer(cards: readonly Card[], ctx: CardContext): Promise<Tip
 }
 
 /**
- * Decides whether the sender's page gets a card and reserves it. Requests are
+ * Decides whether the sender's page gets a card and reserves it. `known` is the
+ * sender's system when the caller already detected it and checked that it is
+ * neither paused nor switched off (a page visit): not detected twice. Requests are
  * decided one at a time, so N tabs asking at once get exactly as many offers
  * as the caps allow.
  */
@@ -87,9 +90,10 @@ export function requestTip(
   request: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
+  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   return serially(async () => {
-    const reply = await decideTip(request, sender, now);
+    const reply = await decideTip(request, sender, now, known);
     if (!reply.readTopic) await countDecision(reply.offer !== null);
     return reply;
   });
@@ -99,8 +103,9 @@ async function decideTip(
   { elements, articleLike }: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
+  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
-  const detection = await senderSystem(sender);
+  const detection = known ?? (await senderSystem(sender));
   if (!detection) return { offer: null, readTopic: false };
   // The agency may switch automatic cards off for its staff (policy `disabledFeatures`).
   const { policy } = await loadPolicy();
