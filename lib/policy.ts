@@ -40,6 +40,13 @@ const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}
  * are not held up meanwhile (answered in under 100 ms). Firefox ESR 153 without
  * `policies.json` rejects at once ("Managed storage manifest not found"); with
  * one it answers in a few ms.
+ *
+ * Seen again while measuring the popup (Dec 2026, same machine): when extension
+ * pages keep opening from the browser's start (the popup bench opens one every
+ * ~0.3 s), every read stays pending — the background's too, so its session copy
+ * (`keepManagedCopy`) never appears and each page waits out this timeout — for
+ * over a minute; with 15 s without a page after the start, the copy is there
+ * and the popup shows its streak without waiting.
  */
 export const MANAGED_READ_TIMEOUT_MS = 500;
 
