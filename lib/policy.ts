@@ -40,6 +40,13 @@ const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}
  * are not held up meanwhile (answered in under 100 ms). Firefox ESR 153 without
  * `policies.json` rejects at once ("Managed storage manifest not found"); with
  * one it answers in a few ms.
+ *
+ * Seen again while measuring the popup (Dec 2026, same machine): when extension
+ * pages keep opening from the browser's start (the popup bench opens one every
+ * ~0.3 s), every read stays pending — the background's too, so its session copy
+ * (`keepManagedCopy`) never appears and each page waits out this timeout — for
+ * over a minute; with 15 s without a page after the start, the copy is there
+ * and the popup shows its streak without waiting.
  */
 export const MANAGED_READ_TIMEOUT_MS = 500;
 
@@ -49,19 +56,84 @@ const policyWatchers = new Set<() => void>();
 let lateRead: Promise<unknown> | undefined;
 
 /**
+ * The key of the background's copy of managed storage in `storage.session`
+ * (`keepManagedCopy`). Session storage is open to extension pages and the
+ * worker only (its default access level, TRUSTED_CONTEXTS; Chromium and
+ * Firefox alike), never to content scripts, and gone with the browser.
+ */
+export const MANAGED_COPY_KEY = 'managedPolicy';
+
+/** The session copy: `{ raw }` as managed storage answered, or undefined when no copy exists (or no session storage). */
+async function readManagedCopy(): Promise<unknown> {
+  const area = browser.storage?.session;
+  if (!area) return undefined;
+  try {
+    const stored = (await area.get(MANAGED_COPY_KEY))[MANAGED_COPY_KEY] as { raw?: unknown } | undefined;
+    return stored && typeof stored === 'object' && 'raw' in stored ? stored.raw : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * This context's policy, parsed, kept until managed storage or its session
+ * copy changes: a page visit costs the background no storage read for it. The
+ * cache belongs to the listener that invalidates it (`cacheListener`): a
+ * listener that is gone (the test browser's reset) takes the cache with it, and
+ * a stopped service worker starts with neither.
+ */
+let cached: Promise<PolicyRead> | undefined;
+let cacheListener: ((changes: Record<string, unknown>, area: string) => void) | undefined;
+/** Set once this context saw managed storage change: the session copy may lag, so reads go to the browser. */
+let managedChanged = false;
+
+/** Whether a storage change touches the policy: managed storage itself, or the background's copy of it. */
+const touchesPolicy = (changes: Record<string, unknown>, area: string) =>
+  area === 'managed' || (area === 'session' && MANAGED_COPY_KEY in changes);
+
+function forgetPolicy(area: string): void {
+  cached = undefined;
+  if (area === 'managed') managedChanged = true;
+}
+
+/** The cache, or undefined when there is none or its listener is gone. */
+function cachedPolicy(): Promise<PolicyRead> | undefined {
+  if (cacheListener && browser.storage.onChanged.hasListener(cacheListener)) return cached;
+  cached = undefined;
+  managedChanged = false;
+  cacheListener = (changes, area) => {
+    if (touchesPolicy(changes, area)) forgetPolicy(area);
+  };
+  browser.storage.onChanged.addListener(cacheListener);
+  return undefined;
+}
+
+/** Forgets this context's cached policy (unit tests call it before each test). */
+export function resetPolicyCache(): void {
+  if (cacheListener) browser.storage.onChanged.removeListener(cacheListener);
+  cacheListener = undefined;
+  cached = undefined;
+  managedChanged = false;
+  lateRead = undefined;
+}
+
+const parse = (raw: unknown) => parsePolicy(raw, { isCatalogHost });
+
+/**
  * What the browser holds for Langkah in managed storage. Firefox rejects the
  * read when no policy exists, and a browser without the API has none: both
- * read as "no policy". A read still waiting after MANAGED_READ_TIMEOUT_MS reads
- * as "no policy" for now, so pages and tips do not wait seconds after a browser
- * start; when that read brings a policy, the watchers are told, as for a
- * change. (`storage.onChanged` alone does not cover it: after a restart
- * Chromium fires no `managed` change, since the stored policy did not change.)
+ * read as "no policy". A read still waiting after MANAGED_READ_TIMEOUT_MS
+ * answers undefined ("not known yet"), so pages and tips do not wait seconds
+ * after a browser start; when that read brings a policy, it becomes the cache
+ * and the watchers are told, as for a change. (`storage.onChanged` alone does
+ * not cover it: after a restart Chromium fires no `managed` change, since the
+ * stored policy did not change.)
  */
 async function readManaged(): Promise<unknown> {
   const area = browser.storage?.managed;
   if (!area) return {};
   // The browser is still loading its policies: no new read until it is done.
-  if (lateRead) return {};
+  if (lateRead) return undefined;
   const read = area.get().catch(() => ({}));
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -73,25 +145,46 @@ async function readManaged(): Promise<unknown> {
   if (first !== late) return first;
   lateRead = read;
   void read.then((value) => {
+    if (lateRead !== read) return;
     lateRead = undefined;
+    cached ??= Promise.resolve(parse(value));
     if (parsePolicy(value).present) for (const watcher of policyWatchers) watcher();
   });
-  return {};
+  return undefined;
 }
 
 /**
- * The current policy. Read on each call (one storage read, no cache to go
- * stale), so a policy change applies at the next read.
+ * The current policy, from this context's cache (kept until the policy
+ * changes), else from the background's session copy, else from managed
+ * storage itself (with its timeout: while the browser is still loading its
+ * policies, "no policy" for now, not cached).
  */
-export async function loadPolicy(): Promise<PolicyRead> {
-  return parsePolicy(await readManaged(), { isCatalogHost });
+export function loadPolicy(): Promise<PolicyRead> {
+  const hit = cachedPolicy();
+  if (hit) return hit;
+  const read = (async () => {
+    const copy = managedChanged ? undefined : await readManagedCopy();
+    return copy !== undefined ? copy : await readManaged();
+  })();
+  const parsed = read.then((raw) => {
+    // Not known yet (the browser is still loading its policies): not kept.
+    if (raw === undefined && cached === parsed) cached = undefined;
+    return parse(raw ?? {});
+  });
+  cached = parsed;
+  return parsed;
 }
 
 /** Calls `onChange` with the new policy whenever the agency changes it. Returns the unwatch. */
 export function watchPolicy(onChange: (read: PolicyRead) => void): () => void {
   const reread = () => void loadPolicy().then(onChange);
+  // Managed changes only: the session copy follows one (the background's write), and a page whose
+  // copy was missing learns of a late first read through `policyWatchers`.
   const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed') reread();
+    if (area !== 'managed') return;
+    // This listener may run before the cache's own: the cache must not answer with the old policy.
+    forgetPolicy(area);
+    reread();
   };
   browser.storage.onChanged.addListener(listener);
   policyWatchers.add(reread);
@@ -99,6 +192,36 @@ export function watchPolicy(onChange: (read: PolicyRead) => void): () => void {
     browser.storage.onChanged.removeListener(listener);
     policyWatchers.delete(reread);
   };
+}
+
+/**
+ * The background's part: reads managed storage at each worker start and after
+ * each managed change — waiting as long as the browser takes, no timeout — and
+ * keeps the answer in `storage.session`, where pages read it in a few ms even
+ * while the browser is still loading its policies. Writes only what changed
+ * (a write tells every page's watchers). Call once, synchronously, at start.
+ */
+export function keepManagedCopy(): () => void {
+  const managed = browser.storage?.managed;
+  const session = browser.storage?.session;
+  if (!managed || !session) return () => {};
+  let chain: Promise<void> = Promise.resolve();
+  const copy = () => {
+    chain = chain.then(async () => {
+      const raw = await managed.get().catch(() => ({}));
+      const before = await readManagedCopy();
+      if (before === undefined || JSON.stringify(before) !== JSON.stringify(raw)) {
+        await session.set({ [MANAGED_COPY_KEY]: { raw } });
+      }
+    });
+    chain = chain.catch((error) => console.error('[langkah] policy copy', error));
+  };
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') copy();
+  };
+  browser.storage.onChanged.addListener(listener);
+  copy();
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 /** The learner's own stored choice, or null when they never chose (the raw key is absent). */

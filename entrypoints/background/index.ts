@@ -1,4 +1,5 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { keepManagedCopy } from '../../lib/policy';
 import { setupBadge, startBadge } from './badge';
 import { pruneOldReceipts } from './data';
 import { setupInternalScripts, syncInternalScripts } from './internal-scripts';
@@ -12,6 +13,8 @@ import { setupWelcome } from './welcome';
 export default defineBackground(() => {
   // Listeners first and synchronously, so a message that woke the worker is answered.
   setupMessaging();
+  // The agency policy, copied to session storage for every page (lib/policy.ts).
+  keepManagedCopy();
   watchRegistry();
   setupInternalScripts();
   setupBadge();

@@ -2,23 +2,15 @@ import { learnerDayKey, todayKey } from '../../lib/clock';
 import { recordCompletion, validateCompletion } from '../../lib/completions';
 import { getDb } from '../../lib/db';
 import { onMessages } from '../../lib/messaging';
-import { disabledSystems, paused, rolloverHour } from '../../lib/settings';
 import { recordVisit } from '../../lib/visits';
 import { refreshBadge } from './badge';
 import { afterImport, deleteAllData } from './data';
 import { drainOutbox, statementsFor } from './lrs';
-import { inMemory } from './memory';
+import { visitSettings } from './memory';
 import { loadLessonsById } from './package-data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
 import { readPage, requestTip, tipAction, tipShown } from './tips';
-
-/** What every page visit reads, answered from memory (see memory.ts). */
-const visitSettings = {
-  paused: inMemory(paused),
-  disabledSystems: inMemory(disabledSystems),
-  rolloverHour: inMemory(rolloverHour),
-};
 
 /**
  * Wires every protocol message to its handler. Call once, synchronously, at start. The clock is read at each
@@ -52,7 +44,8 @@ export function setupMessaging(now: () => number = () => Date.now()): void {
       // again, and its tip question is answered: the page never had an answer. A reservation the lost reply
       // carried was never shown, so it lapses (tips.ts).
       if (elements === undefined) return { recorded, systemId };
-      return { recorded, systemId, ...(await tip()) };
+      // The system as detected above, neither paused nor switched off: the tip question needs no second look.
+      return { recorded, systemId, ...(await requestTip({ elements, articleLike }, sender, at, detection)) };
     },
     async completeLesson(request) {
       const lessons = await loadLessonsById();

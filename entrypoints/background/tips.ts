@@ -9,6 +9,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { type CardPlan, type CardState, planCards } from '../../core/cards';
+import type { Detection } from '../../core/catalog';
 import { type AgencyPolicy, featureDisabled } from '../../core/policy';
 import type { TipAction, TipOffer } from '../../core/protocol';
 import { getDb } from '../../lib/db';
@@ -25,6 +26,7 @@ import {
   checkCaps,
   senderSystem,
 } from './cards/shared';
+import { remember } from './memory';
 import { loadLessonsById, loadTips } from './package-data';
 
 /**
@@ -36,9 +38,12 @@ export const tipDecisions = storage.defineItem<{ answered: number; offered: numb
   fallback: { answered: 0, offered: 0 },
 });
 
+/** The count, held in memory and written through (memory.ts): a decision reads no storage for it. */
+const decisions = remember(tipDecisions.key, tipDecisions.fallback, () => tipDecisions.getValue());
+
 async function countDecision(offered: boolean): Promise<void> {
-  const { answered, offered: before } = await tipDecisions.getValue();
-  await tipDecisions.setValue({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
+  const { answered, offered: before } = await decisions.get();
+  await decisions.set({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
 }
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -75,7 +80,9 @@ async function firstOffer(cards: readonly Card[], ctx: CardContext): Promise<Tip
 }
 
 /**
- * Decides whether the sender's page gets a card and reserves it. Requests are
+ * Decides whether the sender's page gets a card and reserves it. `known` is the
+ * sender's system when the caller already detected it and checked that it is
+ * neither paused nor switched off (a page visit): not detected twice. Requests are
  * decided one at a time, so N tabs asking at once get exactly as many offers
  * as the caps allow.
  */
@@ -83,9 +90,10 @@ export function requestTip(
   request: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
+  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   return serially(async () => {
-    const reply = await decideTip(request, sender, now);
+    const reply = await decideTip(request, sender, now, known);
     if (!reply.readTopic) await countDecision(reply.offer !== null);
     return reply;
   }).then((reply) => withCardScript(reply, sender));
@@ -119,8 +127,9 @@ async function decideTip(
   { elements, articleLike }: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
+  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
-  const detection = await senderSystem(sender);
+  const detection = known ?? (await senderSystem(sender));
   if (!detection) return { offer: null, readTopic: false };
   // The agency may switch automatic cards off for its staff (policy `disabledFeatures`).
   const { policy } = await loadPolicy();

@@ -25,6 +25,14 @@ vi.mock('../../entrypoints/background/package-data', async () => {
   };
 });
 
-beforeEach(() => {
+beforeEach(async () => {
   fakeBrowser.reset();
+  // Module-level caches outlive the browser reset: each test starts as a fresh worker would. Imported
+  // here, not at the top: the storage items they hold must be made after WXT's test browser exists.
+  const [{ resetPolicyCache }, { resetMemory }] = await Promise.all([
+    import('../../lib/policy'),
+    import('../../entrypoints/background/memory'),
+  ]);
+  resetPolicyCache();
+  resetMemory();
 });

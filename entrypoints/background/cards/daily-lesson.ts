@@ -7,8 +7,8 @@
 import type { TipOffer } from '../../../core/protocol';
 import { getDb } from '../../../lib/db';
 import { isLearnerWorkingDay, loadHabitSettings } from '../../../lib/habits';
-import { dailyLessonCard } from '../../../lib/settings';
 import { getTodayPick } from '../../../lib/today';
+import { visitSettings } from '../memory';
 import { loadLessonIndex, loadLessonsById } from '../package-data';
 import { type Card, type CardContext, labels, learnLink, reserve } from './shared';
 
@@ -19,7 +19,7 @@ export const dailyLesson: Card = {
   firstOfDay: true,
   async offer(ctx: CardContext): Promise<TipOffer | null> {
     const { check } = ctx;
-    if (!(await dailyLessonCard.getValue())) return null;
+    if (!(await visitSettings.dailyLessonCard())) return null;
     const settings = await loadHabitSettings();
     if (!isLearnerWorkingDay(check.today, settings)) return null;
     const db = getDb();

@@ -5,7 +5,7 @@
  * topic-reader.ts) only says where it applies and how it builds its offer.
  */
 import type { Browser } from 'wxt/browser';
-import { canShowTip, offerCounts } from '../../../core/caps';
+import { type CapSettings, canShowTip, offerCounts } from '../../../core/caps';
 import type { CardPage, CardTrigger } from '../../../core/cards';
 import { type Detection, GENERIC_GOV_ID } from '../../../core/catalog';
 import { localClock } from '../../../core/clock';
@@ -13,13 +13,13 @@ import type { LessonMeta } from '../../../core/lesson';
 import type { AgencyPolicy } from '../../../core/policy';
 import type { TipOffer } from '../../../core/protocol';
 import { TIP_ELEMENTS, type TipElement } from '../../../core/tips';
-import { todayKey } from '../../../lib/clock';
+import { learnerDayKey } from '../../../lib/clock';
 import { getDb, type TipLogEntry } from '../../../lib/db';
 import { loadTranslator, type Translator } from '../../../lib/i18n';
 import { randomId } from '../../../lib/ids';
 import { offersOfDay } from '../../../lib/offers';
-import { effectiveCaps, effectiveLocale } from '../../../lib/policy';
-import { disabledSystems, paused, tipsOffSystems } from '../../../lib/settings';
+import { capsSetting, effectiveLocale, loadPolicy } from '../../../lib/policy';
+import { visitSettings } from '../memory';
 import { getRegistry } from '../registry';
 
 /** Today's caps as they stand for one request. */
@@ -66,8 +66,8 @@ export type Card =
 export async function senderSystem(sender: Browser.runtime.MessageSender): Promise<Detection | null> {
   const url = sender.url ?? sender.tab?.url;
   const detection = url ? (await getRegistry()).detect(url) : null;
-  if (!detection || (await paused.getValue())) return null;
-  if ((await disabledSystems.getValue()).includes(detection.system.id)) return null;
+  if (!detection || (await visitSettings.paused())) return null;
+  if ((await visitSettings.disabledSystems()).includes(detection.system.id)) return null;
   return detection;
 }
 
@@ -100,25 +100,43 @@ export function cardContext(detection: Detection, page: CardPage, check: CapChec
   };
 }
 
-/** May `systemId` get a card at `now`, for a page in `tabId`? Reservations that lapsed no longer count. */
+/** The effective caps (the agency's quiet hours included), from memory. */
+export async function currentCaps(): Promise<CapSettings> {
+  const [learner, { policy }] = await Promise.all([visitSettings.capsChoice(), loadPolicy()]);
+  return capsSetting(learner, policy).value;
+}
+
+/**
+ * May `systemId` get a card at `now`, for a page in `tabId`? Reservations that
+ * lapsed no longer count. Settings come from memory; the day's log is read only
+ * when the settings alone (caps off, quiet hours, system switched off) do not
+ * already say no — a log can only add reasons to refuse.
+ */
 export async function checkCaps(systemId: string, now: number, tabId: number | undefined): Promise<CapCheck> {
-  const today = await todayKey(now);
+  const [rollover, caps, systemsOff] = await Promise.all([
+    visitSettings.rolloverHour(),
+    currentCaps(),
+    visitSettings.tipsOffSystems(),
+  ]);
+  const today = learnerDayKey(now, rollover);
+  const minute = localClock(now).minute;
+  const decide = (shownToday: TipLogEntry[]) =>
+    canShowTip(
+      caps,
+      {
+        shownToday,
+        systemsOff: new Set(systemsOff),
+        laterToday: new Set(shownToday.filter((e) => e.action === 'later').map((e) => e.systemId)),
+      },
+      systemId,
+      now,
+      minute,
+    );
+  if (!decide([]).ok) return { ok: false, today, now, shownToday: [], tabId };
   const loggedToday = await offersOfDay(getDb(), today).toArray();
   // Reservations whose card never appeared no longer hold a place.
   const shownToday = loggedToday.filter((e) => offerCounts(e, now, tabId));
-  const [caps, systemsOff] = await Promise.all([effectiveCaps().then((c) => c.value), tipsOffSystems.getValue()]);
-  const decision = canShowTip(
-    caps,
-    {
-      shownToday,
-      systemsOff: new Set(systemsOff),
-      laterToday: new Set(shownToday.filter((e) => e.action === 'later').map((e) => e.systemId)),
-    },
-    systemId,
-    now,
-    localClock(now).minute,
-  );
-  return { ok: decision.ok, today, now, shownToday, tabId };
+  return { ok: decide(shownToday).ok, today, now, shownToday, tabId };
 }
 
 /**

@@ -10,10 +10,9 @@ import type { TipOffer } from '../../../core/protocol';
 import { chooseTip } from '../../../core/tips';
 import { getDb } from '../../../lib/db';
 import type { MessageKey } from '../../../lib/i18n';
-import { effectiveCaps } from '../../../lib/policy';
-import { tipsNever } from '../../../lib/settings';
+import { visitSettings } from '../memory';
 import { loadLessonsById, loadTips } from '../package-data';
-import { type Card, type CardContext, labels, learnLink, reserve } from './shared';
+import { type Card, type CardContext, currentCaps, labels, learnLink, reserve } from './shared';
 
 export const tip: Card = {
   kind: 'tip',
@@ -27,7 +26,7 @@ export const tip: Card = {
     const match = chooseTip(
       await loadTips(),
       { systemId: page.systemId, context: page.context, elements: page.elements },
-      new Set(await tipsNever.getValue()),
+      new Set(await visitSettings.tipsNever()),
       lastShown,
     );
     if (!match) return null;
@@ -37,7 +36,7 @@ export const tip: Card = {
     const why = [t('tip_why_system', name)];
     if (match.matched.context) why.push(t('tip_why_context', match.matched.context));
     if (match.matched.element) why.push(t(`tip_why_element_${match.matched.element.replace('-', '_')}` as MessageKey));
-    why.push(t('tip_why_caps', (await effectiveCaps()).value.perDay));
+    why.push(t('tip_why_caps', (await currentCaps()).perDay));
     const offerId = await reserve(ctx, match.tip.id);
     return {
       offerId,

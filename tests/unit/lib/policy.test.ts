@@ -7,7 +7,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { PolicyRead } from '../../../core/policy';
-import { loadPolicy, MANAGED_READ_TIMEOUT_MS, watchPolicy } from '../../../lib/policy';
+import {
+  keepManagedCopy,
+  loadPolicy,
+  MANAGED_COPY_KEY,
+  MANAGED_READ_TIMEOUT_MS,
+  watchPolicy,
+} from '../../../lib/policy';
 
 /**
  * A first managed-storage read the test answers when it wants, as Chromium does
@@ -73,9 +79,99 @@ describe('reading managed storage', () => {
     slow.answer({});
     await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS);
     expect(seen).toEqual([]);
-    // The next read goes to the browser again.
+    // The late answer is the answer now: the next read does not go to the browser again.
     expect(await loadPolicy()).toMatchObject({ present: false });
-    expect(slow.get).toHaveBeenCalledTimes(2);
+    expect(slow.get).toHaveBeenCalledTimes(1);
     stop();
+  });
+});
+
+describe('the policy held in memory', () => {
+  it('reads managed storage once, then again only after the agency changes it', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    const get = vi.spyOn(browser.storage.managed, 'get');
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect(get).toHaveBeenCalledTimes(1);
+
+    const seen: PolicyRead[] = [];
+    const stop = watchPolicy((read) => seen.push(read));
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Provinsi Contoh' });
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]?.policy.agencyName).toBe('BKD Provinsi Contoh');
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Provinsi Contoh');
+    stop();
+  });
+
+  it('starts empty in a new worker (a fresh module) and reads once more', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    const get = vi.spyOn(browser.storage.managed, 'get');
+    vi.resetModules();
+    const restarted = await import('../../../lib/policy');
+    expect((await restarted.loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect(get).toHaveBeenCalledTimes(1);
+    restarted.resetPolicyCache();
+  });
+
+  it('is dropped with its change listener (a browser whose listeners were removed)', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    fakeBrowser.reset();
+    // Without a listener, a cached policy could never learn of this change: it is not trusted.
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Provinsi Contoh' });
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Provinsi Contoh');
+  });
+});
+
+describe("the background's session copy", () => {
+  /** Another extension page: its own module instance, nothing cached. */
+  async function anotherPage() {
+    vi.resetModules();
+    return import('../../../lib/policy');
+  }
+
+  it('lets a page read the policy while managed storage is still loading', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    const stop = keepManagedCopy();
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get(MANAGED_COPY_KEY)).toEqual({
+        [MANAGED_COPY_KEY]: { raw: { agencyName: 'BKD Kota Contoh' } },
+      }),
+    );
+    // Chromium after a browser start: the page's own managed read would wait seconds.
+    const get = vi.spyOn(browser.storage.managed, 'get').mockImplementation(() => new Promise(() => {}) as never);
+    const page = await anotherPage();
+    const started = Date.now();
+    expect((await page.loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect(Date.now() - started).toBeLessThan(MANAGED_READ_TIMEOUT_MS);
+    expect(get).not.toHaveBeenCalled();
+    page.resetPolicyCache();
+    stop();
+  });
+
+  it('follows a policy change, and a page that saw the change reads the browser, not a copy that may lag', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    const stop = keepManagedCopy();
+    await vi.waitFor(async () => expect(await fakeBrowser.storage.session.get(MANAGED_COPY_KEY)).not.toEqual({}));
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Provinsi Contoh' });
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Provinsi Contoh');
+    await vi.waitFor(async () =>
+      expect(await fakeBrowser.storage.session.get(MANAGED_COPY_KEY)).toEqual({
+        [MANAGED_COPY_KEY]: { raw: { agencyName: 'BKD Provinsi Contoh' } },
+      }),
+    );
+    const page = await anotherPage();
+    expect((await page.loadPolicy()).policy.agencyName).toBe('BKD Provinsi Contoh');
+    page.resetPolicyCache();
+    stop();
+  });
+
+  it('without a copy (the background has not read yet), a page reads managed storage itself', async () => {
+    await fakeBrowser.storage.managed.set({ agencyName: 'BKD Kota Contoh' });
+    const get = vi.spyOn(browser.storage.managed, 'get');
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect(get).toHaveBeenCalledTimes(1);
   });
 });

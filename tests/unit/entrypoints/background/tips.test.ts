@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RESERVATION_MS } from '../../../../core/caps';
@@ -17,8 +17,33 @@ const tab = (id: number, host = hosts[id % hosts.length]): Browser.runtime.Messa
 });
 const ask = (sender: ReturnType<typeof tab>, at = now) => requestTip({ elements: [], articleLike: false }, sender, at);
 
+/** The background's injection of the card's code (entrypoints/tipcard.ts) into the frame it offers a card to. */
+let injected: MockInstance<typeof fakeBrowser.scripting.executeScript>;
+
 beforeEach(async () => {
   await getDb().tipOffers.clear();
+  injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
+});
+
+describe('the card’s code reaches only a page offered a card', () => {
+  it('is injected into the asking frame before the offer is answered, and nowhere else', async () => {
+    const replies = await Promise.all([ask(tab(1)), ask(tab(2))]);
+    const offered = replies.findIndex((r) => r.offer);
+    expect(offered).toBeGreaterThanOrEqual(0);
+    expect(injected).toHaveBeenCalledTimes(1);
+    expect(injected).toHaveBeenCalledWith({ target: { tabId: offered + 1, frameIds: [0] }, files: ['/tipcard.js'] });
+  });
+
+  it('a frame that cannot take it (closed meanwhile) gets no offer, and its reservation is never confirmed', async () => {
+    injected.mockRejectedValue(new Error('No tab with id: 1'));
+    const { offer } = await ask(tab(1));
+    expect(offer).toBeNull();
+    const [entry] = await getDb().tipOffers.toArray();
+    expect(entry).toMatchObject({ shownAt: null, tabId: 1 });
+    // It lapses as an unseen reservation: a page later in the day may have the card.
+    injected.mockResolvedValue([]);
+    expect((await ask(tab(2), now + RESERVATION_MS + 1)).offer).not.toBeNull();
+  });
 });
 
 describe('requestTip under concurrency', () => {
