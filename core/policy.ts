@@ -293,3 +293,11 @@ export function withAgencyHolidays(
   byList.set(key, merged);
   return merged;
 }
+
+/**
+ * The key of the background's copy of managed storage in `storage.session`
+ * (`keepManagedCopy`). Session storage is open to extension pages and the
+ * worker only (its default access level, TRUSTED_CONTEXTS; Chromium and
+ * Firefox alike), never to content scripts, and gone with the browser.
+ */
+export const MANAGED_COPY_KEY = 'managedPolicy';

@@ -12,6 +12,7 @@ import {
   type EffectiveSetting,
   effectiveSetting,
   type LockableKey,
+  MANAGED_COPY_KEY,
   type PolicyRead,
   parsePolicy,
 } from '../core/policy';
@@ -32,7 +33,11 @@ const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}
 
 /**
  * How long a managed-storage read may take before Langkah goes on without a
- * policy for now. Measured (Debian Chromium 156 headless, 2 busy cores, Dec
+ * policy for now: half a second in the background, whose card decisions are
+ * not taken again when a policy arrives; 50 ms in a page, which follows a late
+ * policy live (its watchers are told, and the background's session copy tells
+ * them too) and so need not hold its first render — the popup's streak waited
+ * out the whole timeout on every open in the bench. Measured (Debian Chromium 156 headless, 2 busy cores, Dec
  * 2026): after each browser start the first `storage.managed.get()` waits until
  * the browser has loaded its policies, 2.3 to 5.6 s after the service worker
  * started, with or without a policy file, then resolves (`{}` without a
@@ -48,20 +53,17 @@ const isCatalogHost = (host: string) => createRegistry().detect(`https://${host}
  * over a minute; with 15 s without a page after the start, the copy is there
  * and the popup shows its streak without waiting.
  */
-export const MANAGED_READ_TIMEOUT_MS = 500;
+export const MANAGED_READ_TIMEOUT_MS = { background: 500, page: 50 } as const;
+
+/** This context's patience with a managed read: a page's, unless `keepManagedCopy` made it the background. */
+let patience: number = MANAGED_READ_TIMEOUT_MS.page;
 
 /** This context's policy watchers (watchPolicy), also told when a late first read brings a policy. */
 const policyWatchers = new Set<() => void>();
 /** A read that outlived the timeout and is still awaited (at most one per context). */
 let lateRead: Promise<unknown> | undefined;
 
-/**
- * The key of the background's copy of managed storage in `storage.session`
- * (`keepManagedCopy`). Session storage is open to extension pages and the
- * worker only (its default access level, TRUSTED_CONTEXTS; Chromium and
- * Firefox alike), never to content scripts, and gone with the browser.
- */
-export const MANAGED_COPY_KEY = 'managedPolicy';
+export { MANAGED_COPY_KEY };
 
 /** The session copy: `{ raw }` as managed storage answered, or undefined when no copy exists (or no session storage). */
 async function readManagedCopy(): Promise<unknown> {
@@ -115,6 +117,7 @@ export function resetPolicyCache(): void {
   cached = undefined;
   managedChanged = false;
   lateRead = undefined;
+  patience = MANAGED_READ_TIMEOUT_MS.page;
 }
 
 const parse = (raw: unknown) => parsePolicy(raw, { isCatalogHost });
@@ -122,7 +125,7 @@ const parse = (raw: unknown) => parsePolicy(raw, { isCatalogHost });
 /**
  * What the browser holds for Langkah in managed storage. Firefox rejects the
  * read when no policy exists, and a browser without the API has none: both
- * read as "no policy". A read still waiting after MANAGED_READ_TIMEOUT_MS
+ * read as "no policy". A read still waiting after this context's patience
  * answers undefined ("not known yet"), so pages and tips do not wait seconds
  * after a browser start; when that read brings a policy, it becomes the cache
  * and the watchers are told, as for a change. (`storage.onChanged` alone does
@@ -138,7 +141,7 @@ async function readManaged(): Promise<unknown> {
   const late = Symbol('late');
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<typeof late>((done) => {
-    timer = setTimeout(() => done(late), MANAGED_READ_TIMEOUT_MS);
+    timer = setTimeout(() => done(late), patience);
   });
   const first = await Promise.race([read, timeout]);
   clearTimeout(timer);
@@ -178,10 +181,10 @@ export function loadPolicy(): Promise<PolicyRead> {
 /** Calls `onChange` with the new policy whenever the agency changes it. Returns the unwatch. */
 export function watchPolicy(onChange: (read: PolicyRead) => void): () => void {
   const reread = () => void loadPolicy().then(onChange);
-  // Managed changes only: the session copy follows one (the background's write), and a page whose
-  // copy was missing learns of a late first read through `policyWatchers`.
-  const listener = (_changes: unknown, area: string) => {
-    if (area !== 'managed') return;
+  // A managed change, or the background's session copy written: a page whose copy was missing when it
+  // opened learns of the policy so (and of a late first read of its own through `policyWatchers`).
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (!touchesPolicy(changes, area)) return;
     // This listener may run before the cache's own: the cache must not answer with the old policy.
     forgetPolicy(area);
     reread();
@@ -194,21 +197,56 @@ export function watchPolicy(onChange: (read: PolicyRead) => void): () => void {
   };
 }
 
+/** How often the background asks managed storage again while a read stays unanswered (see `persistentRead`). */
+export const MANAGED_RETRY_MS = 3000;
+const MANAGED_ATTEMPTS = 40;
+
+/**
+ * The first answer of `get`, asked again every MANAGED_RETRY_MS while no answer
+ * came (at most MANAGED_ATTEMPTS times; every read stays in the race). Seen in
+ * Chromium: a read made at the worker's start stayed unanswered for over a
+ * minute while a read made later answered at once. A refused read is "no policy".
+ */
+export function persistentRead(get: () => Promise<unknown>): Promise<unknown> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let asked = 0;
+    const ask = () => {
+      if (settled) return;
+      asked += 1;
+      get().then(
+        (value) => {
+          settled = true;
+          resolve(value);
+        },
+        () => {
+          settled = true;
+          resolve({});
+        },
+      );
+      if (asked < MANAGED_ATTEMPTS) setTimeout(ask, MANAGED_RETRY_MS);
+    };
+    ask();
+  });
+}
+
 /**
  * The background's part: reads managed storage at each worker start and after
  * each managed change — waiting as long as the browser takes, no timeout — and
  * keeps the answer in `storage.session`, where pages read it in a few ms even
  * while the browser is still loading its policies. Writes only what changed
- * (a write tells every page's watchers). Call once, synchronously, at start.
+ * (a write tells every page's watchers). Makes this context's own reads wait
+ * the background's longer timeout. Call once, synchronously, at start.
  */
 export function keepManagedCopy(): () => void {
+  patience = MANAGED_READ_TIMEOUT_MS.background;
   const managed = browser.storage?.managed;
   const session = browser.storage?.session;
   if (!managed || !session) return () => {};
   let chain: Promise<void> = Promise.resolve();
   const copy = () => {
     chain = chain.then(async () => {
-      const raw = await managed.get().catch(() => ({}));
+      const raw = await persistentRead(() => managed.get());
       const before = await readManagedCopy();
       if (before === undefined || JSON.stringify(before) !== JSON.stringify(raw)) {
         await session.set({ [MANAGED_COPY_KEY]: { raw } });

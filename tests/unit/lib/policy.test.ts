@@ -12,6 +12,8 @@ import {
   loadPolicy,
   MANAGED_COPY_KEY,
   MANAGED_READ_TIMEOUT_MS,
+  MANAGED_RETRY_MS,
+  persistentRead,
   watchPolicy,
 } from '../../../lib/policy';
 
@@ -55,7 +57,7 @@ describe('reading managed storage', () => {
     const stop = watchPolicy((read) => seen.push(read));
     const slow = slowManagedRead({ agencyName: 'BKD Kota Contoh' });
     const first = loadPolicy();
-    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS);
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
     expect(await first).toMatchObject({ present: false });
     // While the browser is still loading, another read does not pile up behind it.
     expect(await loadPolicy()).toMatchObject({ present: false });
@@ -74,10 +76,10 @@ describe('reading managed storage', () => {
     const stop = watchPolicy((read) => seen.push(read));
     const slow = slowManagedRead({});
     const first = loadPolicy();
-    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS);
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
     expect(await first).toMatchObject({ present: false });
     slow.answer({});
-    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS);
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
     expect(seen).toEqual([]);
     // The late answer is the answer now: the next read does not go to the browser again.
     expect(await loadPolicy()).toMatchObject({ present: false });
@@ -144,7 +146,7 @@ describe("the background's session copy", () => {
     const page = await anotherPage();
     const started = Date.now();
     expect((await page.loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
-    expect(Date.now() - started).toBeLessThan(MANAGED_READ_TIMEOUT_MS);
+    expect(Date.now() - started).toBeLessThan(MANAGED_READ_TIMEOUT_MS.page);
     expect(get).not.toHaveBeenCalled();
     page.resetPolicyCache();
     stop();
@@ -173,5 +175,73 @@ describe("the background's session copy", () => {
     const get = vi.spyOn(browser.storage.managed, 'get');
     expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
     expect(get).toHaveBeenCalledTimes(1);
+  });
+
+  it('a page whose copy was missing goes on after 50 ms and is told when the background writes the copy', async () => {
+    vi.useFakeTimers();
+    // Chromium after a browser start: every managed read waits, the page's own.
+    vi.spyOn(browser.storage.managed, 'get').mockImplementation(() => new Promise(() => {}) as never);
+    const page = await anotherPage();
+    const seen: PolicyRead[] = [];
+    const stop = page.watchPolicy((read) => seen.push(read));
+    const first = page.loadPolicy();
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
+    expect(await first).toMatchObject({ present: false });
+    // The background's read comes back; its copy reaches the page's watchers.
+    await fakeBrowser.storage.session.set({ [MANAGED_COPY_KEY]: { raw: { agencyName: 'BKD Kota Contoh' } } });
+    await vi.waitFor(() => expect(seen.at(-1)?.policy.agencyName).toBe('BKD Kota Contoh'));
+    expect((await page.loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    stop();
+    page.resetPolicyCache();
+    vi.useRealTimers();
+  });
+
+  it('the background waits longer than a page before going on without a policy', async () => {
+    vi.useFakeTimers();
+    // Every read waits (the background's copy cannot be made either) until the browser has its policies.
+    let answer: (value: unknown) => void = () => {};
+    const loaded = new Promise((done) => {
+      answer = done;
+    });
+    vi.spyOn(browser.storage.managed, 'get').mockImplementation(() => loaded as never);
+    const stop = keepManagedCopy();
+    let settled = false;
+    const read = loadPolicy().then((r) => {
+      settled = true;
+      return r;
+    });
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
+    expect(settled).toBe(false);
+    answer({ agencyName: 'BKD Kota Contoh' });
+    expect((await read).policy.agencyName).toBe('BKD Kota Contoh');
+    stop();
+    vi.useRealTimers();
+  });
+});
+
+describe('persistentRead (the background asks again while managed storage does not answer)', () => {
+  it('asks again every MANAGED_RETRY_MS and takes the first answer, from any of its reads', async () => {
+    vi.useFakeTimers();
+    const answers: ((v: unknown) => void)[] = [];
+    const get = vi.fn(
+      () =>
+        new Promise<unknown>((done) => {
+          answers.push(done);
+        }),
+    );
+    const read = persistentRead(get);
+    expect(get).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(MANAGED_RETRY_MS);
+    expect(get).toHaveBeenCalledTimes(2);
+    answers[1]?.({ agencyName: 'BKD Kota Contoh' });
+    expect(await read).toEqual({ agencyName: 'BKD Kota Contoh' });
+    // Answered: no more reads.
+    await vi.advanceTimersByTimeAsync(MANAGED_RETRY_MS * 3);
+    expect(get).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
+  });
+
+  it('reads a refusal (Firefox without policies.json) as no policy, at once', async () => {
+    expect(await persistentRead(() => Promise.reject(new Error('Managed storage manifest not found')))).toEqual({});
   });
 });
