@@ -59,7 +59,8 @@ async function start(): Promise<void> {
       elements: pageElements(document),
       articleLike: looksLikeArticle(document),
     });
-    if (!reply.systemId || !alive()) return;
+    // Nothing to show (the usual page): nothing more to do, not even to ask whether the extension is still there.
+    if (!reply.systemId || (!reply.offer && !reply.readTopic) || !alive()) return;
     const offer = reply.offer ?? (reply.readTopic ? (await sendMessage('readPage', {})).offer : null);
     const showWhenCalm = cardApi();
     if (offer && showWhenCalm && alive()) showWhenCalm(offer, { sendMessage, alive });
