@@ -60,13 +60,6 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string,
  * which the card is gone. Only the learner's own input acts on it: untrusted
  * (script-made) clicks and key presses are ignored.
  */
-/**
- * Where entrypoints/tipcard.ts leaves `mountTipCard` in the extension's isolated
- * world for the content script, which does not bundle the card.
- */
-export const TIP_CARD_GLOBAL = 'langkahMountTipCard';
-export type MountTipCard = typeof mountTipCard;
-
 export function mountTipCard(offer: TipOffer, onAction: (action: TipAction) => void): TipCard {
   const host = document.createElement('langkah-tip');
   const root = host.attachShadow({ mode: 'open' });
