@@ -44,26 +44,47 @@ const modules: Record<string, { files: string[] | ((root: string) => string[]); 
 };
 
 /**
- * The module's code. A list of records that all have the same keys in the same order (the lesson
- * index) is written as rows of values with the keys once, rebuilt into the same objects when the
- * module runs: the popup then does not load every key name once per lesson.
+ * The module's code. Lists of records that all have the same keys in the same order (the lesson
+ * index), and maps whose values are such records (the holidays by date), are written as rows of
+ * values with the keys once, rebuilt into the same objects when the module runs: the popup then
+ * does not load every key name once per lesson or per holiday. Anything else is plain JSON.
  */
 export function moduleCode(value: unknown): string {
-  const isRecord = (item: unknown): item is Record<string, unknown> =>
-    typeof item === 'object' && item !== null && !Array.isArray(item);
-  if (Array.isArray(value) && value.length > 1 && value.every(isRecord)) {
-    const keys = Object.keys(value[0] as Record<string, unknown>);
-    const sameKeys = (item: Record<string, unknown>) => {
-      const own = Object.keys(item);
-      return own.length === keys.length && own.every((key, i) => key === keys[i]);
-    };
-    if ((value as Record<string, unknown>[]).every(sameKeys)) {
-      const rows = (value as Record<string, unknown>[]).map((item) => keys.map((key) => item[key]));
-      return `const keys = ${JSON.stringify(keys)};
-export default ${JSON.stringify(rows)}.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])));`;
-    }
+  return `const rows = (keys, list) => list.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]])));
+const byId = (keys, list) => Object.fromEntries(list.map(([id, ...row]) => [id, rows(keys, [row])[0]]));
+export default ${expression(value)};`;
+}
+
+const isRecord = (item: unknown): item is Record<string, unknown> =>
+  typeof item === 'object' && item !== null && !Array.isArray(item);
+
+/** The keys every one of `items` has, in one order, or null when they differ (or there are too few to gain). */
+function sharedKeys(items: unknown[]): string[] | null {
+  if (items.length < 2 || !items.every(isRecord)) return null;
+  const keys = Object.keys(items[0] as Record<string, unknown>);
+  const same = (items as Record<string, unknown>[]).every((item) => {
+    const own = Object.keys(item);
+    return own.length === keys.length && own.every((key, i) => key === keys[i]);
+  });
+  return same ? keys : null;
+}
+
+function expression(value: unknown): string {
+  if (Array.isArray(value)) {
+    const keys = sharedKeys(value);
+    if (!keys) return JSON.stringify(value);
+    const list = (value as Record<string, unknown>[]).map((item) => keys.map((key) => item[key]));
+    return `rows(${JSON.stringify(keys)}, ${JSON.stringify(list)})`;
   }
-  return `export default ${JSON.stringify(value)};`;
+  if (!isRecord(value)) return JSON.stringify(value);
+  const entries = Object.entries(value);
+  const keys = sharedKeys(entries.map(([, item]) => item));
+  if (keys) {
+    const list = entries.map(([id, item]) => [id, ...keys.map((key) => (item as Record<string, unknown>)[key])]);
+    return `byId(${JSON.stringify(keys)}, ${JSON.stringify(list)})`;
+  }
+  // Computed keys: a key "__proto__" stays an own property, as JSON.parse would make it.
+  return `{${entries.map(([key, item]) => `[${JSON.stringify(key)}]: ${expression(item)}`).join(', ')}}`;
 }
 
 /** The project root, whatever folder Vite or Vitest runs from. */
