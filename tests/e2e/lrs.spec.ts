@@ -231,6 +231,8 @@ test('60 lessons and reviews over four days reach the LRS exactly once through o
   // The stop cut the batch in flight: the worker never had its answer (the LRS stored it all the same, as a
   // real one would). The new worker sent exactly that batch again, same ids, once — the one repeat the outbox
   // accepts (the LRS answered 204 to whichever of the two came second); nothing else was sent twice.
+  // The LRS answers the cut batch only when its 4 s delay is over, which may be after the re-sent copy was stored.
+  await peer.waitFor((p) => p.posts.some((post) => post.arrival === received + 1), 10_000);
   const inFlight = peer.posts.find((p) => p.arrival === received + 1);
   expect(inFlight).toMatchObject({ abandoned: true });
   const after = peer.posts.filter((p) => p.arrival > received + 1);

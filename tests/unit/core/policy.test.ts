@@ -101,6 +101,7 @@ describe('parsePolicy', () => {
     let node = deep;
     for (let i = 0; i < 5000; i++) node = node.x = {} as Record<string, unknown>;
     const hostile = Object.create(null) as Record<string, unknown>;
+    // biome-ignore lint/suspicious/noProto: an own "__proto__" key on an object without a prototype, as a hostile policy has
     hostile.__proto__ = { agencyName: 'x' };
     hostile.dailyGoal = deep;
     hostile.agencyName = 'A'.repeat(10_000);
