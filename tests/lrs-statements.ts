@@ -6,6 +6,7 @@
  * clock read it. Checked against the completion rows read from the
  * extension's database, not against the code that builds the statements.
  */
+import type { BackupCompletion } from '../core/backup';
 import { addDays, type DayKey, dayKey } from '../core/day';
 import { workingDaysBetween } from '../core/workdays';
 import { LESSON_IRI, STATEMENT_NAMESPACE, uuidV5, VERBS } from '../core/xapi';
@@ -29,17 +30,11 @@ export function atInZone(day: DayKey, time: string): number {
   return Date.parse(`${day}T${time}:00+07:00`);
 }
 
-/** A row of the extension's `completions` table, as the tests read it. */
-export interface RecordedCompletion {
-  id: string;
-  lessonId: string;
-  kind: 'lesson' | 'review';
-  day: string;
-  completedAt: number;
-  utcOffset: number;
-  correct: number;
-  total: number;
-}
+/** A row of the extension's `completions` table, as the tests read it (the stored shape, core/backup.ts). */
+export type RecordedCompletion = Pick<
+  BackupCompletion,
+  'id' | 'lessonId' | 'kind' | 'day' | 'completedAt' | 'utcOffset' | 'correct' | 'total'
+>;
 
 interface Stored {
   id: string;

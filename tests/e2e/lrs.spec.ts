@@ -15,8 +15,6 @@
  * in WIB (TZ=Asia/Jakarta) and the service worker's clock is moved to a past
  * working day while that day's completions are recorded, then back.
  */
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { DayKey } from '../../core/day';
 import { type LrsPeer, startLrsPeer, validateStatement } from '../lrs-peer';
@@ -29,13 +27,12 @@ import {
   todayInZone,
   ZONE,
 } from '../lrs-statements';
+import { lessonIds } from '../support/history';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
-const LESSONS = readdirSync(resolve(import.meta.dirname, '../../lessons'))
-  .filter((f) => f.endsWith('.md') && f !== 'README.md')
-  .map((f) => f.replace(/\.md$/, ''));
+const LESSONS = lessonIds();
 
 // The browser is started in WIB (its processes read TZ), so utcOffset is 420.
 let savedZone: string | undefined;
