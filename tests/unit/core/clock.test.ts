@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { inQuietHours, parseClock } from '../../../core/caps';
 import { currentTimeZone, localClock, parseHhMm } from '../../../core/clock';
 import { dayKey } from '../../../core/day';
@@ -31,6 +31,25 @@ describe('the clock follows a time-zone change', () => {
     expect(inQuietHours(localClock(at).minute, { start: '23:00', end: '23:59' })).toBe(false);
     // It agrees with the runtime's own Date, which follows the zone too.
     expect(localClock(at).minute).toBe(new Date(at).getHours() * 60 + new Date(at).getMinutes());
+  });
+});
+
+describe('the zone name is read again only when the offsets change', () => {
+  it('asks Intl for no name while the zone stays, and reads the new name after a change', () => {
+    const built = vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions');
+    try {
+      process.env.TZ = 'Asia/Makassar';
+      expect(currentTimeZone()).toBe('Asia/Makassar');
+      const afterFirst = built.mock.calls.length;
+      for (let i = 0; i < 5; i++) expect(currentTimeZone()).toBe('Asia/Makassar');
+      expect(built.mock.calls.length).toBe(afterFirst);
+      // A zone with a DST rule: the fingerprint (January and July offsets) differs from WITA's.
+      process.env.TZ = 'Europe/London';
+      expect(currentTimeZone()).toBe('Europe/London');
+      expect(built.mock.calls.length).toBeGreaterThan(afterFirst);
+    } finally {
+      built.mockRestore();
+    }
   });
 });
 

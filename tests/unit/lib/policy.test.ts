@@ -71,6 +71,21 @@ describe('reading managed storage', () => {
     stop();
   });
 
+  it('keeps "no policy for now" while the read is late: a page visit reads no storage for it', async () => {
+    const slow = slowManagedRead({ agencyName: 'BKD Kota Contoh' });
+    const first = loadPolicy();
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
+    expect(await first).toMatchObject({ present: false });
+    const session = vi.spyOn(browser.storage.session, 'get');
+    for (let i = 0; i < 3; i++) expect(await loadPolicy()).toMatchObject({ present: false });
+    expect(session).not.toHaveBeenCalled();
+    expect(slow.get).toHaveBeenCalledTimes(1);
+    // The late answer replaces it.
+    slow.answer({ agencyName: 'BKD Kota Contoh' });
+    await vi.waitFor(async () => expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh'));
+    expect(slow.get).toHaveBeenCalledTimes(1);
+  });
+
   it('tells no one when the late read finds no policy', async () => {
     const seen: PolicyRead[] = [];
     const stop = watchPolicy((read) => seen.push(read));
