@@ -5,6 +5,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { governmentMatchPatterns } from './build/catalog';
 import { contentPlugin } from './build/content-plugin';
+import { buildContentScript, CONTENT_SCRIPT_FILE } from './build/content-script';
 import { loadLessonImages, loadLessons } from './build/lessons';
 import { chromeManagedSchema } from './build/policy-schema';
 import { loadTips } from './build/tips';
@@ -70,9 +71,6 @@ export const CHROME_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAslaTjvpYf7S+CMXmZl2WhPnpeyoEklDJGTQVEVsJ7ogJbfPWFfDi42lEf090UwgBAm5HCFl9MUV761beM1KuB3adckBqHBfX9Rxu34a+RjDz92opuKrlnDgLkrzry5FhCbjYmNWAUPE3f+g4HKbSgR0AKd+CwzrTrs7tjOQrQqv9hg/1ympweqjEIwUpTTFRPmhF/rJkJ8UkYDnHRQfa+FDeckvADuNdxG+UGzPEBSzWM1Vi9ajJzlgWRZAJTdIRUXhRyyWFXSD79/BQVFslo2VZdYhoQ2r2+EM90AMqlNBL8MVbBPTJ9ugbOU4jSzepeAXTkufsM41qO7R75P+8gQIDAQAB';
 export const CHROME_ID = 'filefcpogaapdbmeopmjcggnnpcgnmmb';
 
-/** The content script's entry (entrypoints/gov/index.ts), listed in the manifest by the hook below. */
-const CONTENT_SCRIPT_ENTRY = 'gov';
-
 /** Chrome and Edge read the agency policy's shape from this file (build/policy-schema.ts). */
 const MANAGED_SCHEMA_FILE = 'managed_schema.json';
 
@@ -130,15 +128,13 @@ export default defineConfig({
       : {}),
   }),
   hooks: {
-    // The content script is a plain script (entrypoints/gov/index.ts says why), built where a
-    // WXT content script would be, so its path stays content-scripts/gov.js.
-    'entrypoints:resolved': (wxt, entrypoints) => {
-      for (const entry of entrypoints) {
-        if (entry.name === CONTENT_SCRIPT_ENTRY) entry.outputDir = resolve(wxt.config.outDir, 'content-scripts');
-      }
-    },
     // Lesson images (lessons/img, checked, SVG sanitised) ship inside the extension: never fetched.
-    'build:publicAssets': (wxt, files) => {
+    'build:publicAssets': async (wxt, files) => {
+      // The content script, bundled apart by esbuild, without WXT's script wrapper (build/content-script.ts).
+      files.push({
+        relativeDest: CONTENT_SCRIPT_FILE,
+        contents: await buildContentScript(wxt.config.root, wxt.config.browser),
+      });
       for (const image of loadLessonImages()) {
         files.push(
           'contents' in image
@@ -176,10 +172,11 @@ export default defineConfig({
       const matches = governmentMatchPatterns();
       // Injected at document_start, when creating the script's world overlaps the wait for the
       // page's bytes (measured: injecting at document_idle added ~20–40 ms to a fast page's load
-      // event); it then does nothing until the page has loaded and the browser is idle.
+      // event); it then does nothing until the page has loaded and the browser is idle. Always
+      // document_start (internal systems too): the script does not look whether `load` has passed.
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches, js: [`content-scripts/${CONTENT_SCRIPT_ENTRY}.js`], run_at: 'document_start' },
+        { matches, js: [CONTENT_SCRIPT_FILE], run_at: 'document_start' },
       ];
       // The same hosts, and no others, for injecting the on-demand topic reader.
       manifest.host_permissions = matches;

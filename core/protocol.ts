@@ -34,15 +34,12 @@ export interface ProtocolMap {
    * A content script saw a government page load. The background reads the URL
    * from the sender (never from the payload), detects the system and counts
    * one view for today. `eventId` makes a retry after a lost reply harmless.
-   * With `elements` (and `articleLike`), as `requestTip` takes them, the reply
-   * also carries the tip decision: the one message a page sends once it is idle.
+   * The reply also says whether a card could come now (`askTip`): only then
+   * has the background put the card's script into the page, which reads the
+   * page and asks `requestTip`; otherwise the page is done, and that answer
+   * counts as its tip decision.
    */
-  pageVisited(req: { eventId: string; elements?: string[]; articleLike?: boolean }): {
-    recorded: boolean;
-    systemId: string | null;
-    offer?: TipOffer | null;
-    readTopic?: boolean;
-  };
+  pageVisited(req: { eventId: string }): { recorded: boolean; systemId: string | null; askTip: boolean };
   /**
    * The learner finished a lesson or a review quiz. Stored once per
    * `completionId` (a retry is harmless), with today's local day key, and fed
@@ -50,7 +47,8 @@ export interface ProtocolMap {
    */
   completeLesson(req: CompletionRequest): { recorded: boolean; day: string };
   /**
-   * A government page is idle: may it show a tip, and which? The background
+   * A government page that may get a card (`pageVisited` said `askTip`; the
+   * card's script asks): may it show a tip, and which? The background
    * decides (system, caps, quiet hours, the learner's switches) and counts the
    * offer as shown, so a reload does not bring another. `elements` are the
    * kinds of fields present on the page (`password`, `file-upload`);
@@ -142,3 +140,6 @@ export type ResponseOf<K extends MessageType> = ReturnType<ProtocolMap[K]>;
 /** What crosses the wire. `ok: false` means the handler did not complete: the sender may retry. */
 export type Envelope<K extends MessageType = MessageType> = { langkah: 1; type: K; data: RequestOf<K> };
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** The error of a reply to a message whose sender may not send it (`MESSAGE_SENDERS`): asking again will not help. */
+export const FORBIDDEN = 'forbidden-sender';

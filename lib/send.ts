@@ -5,10 +5,16 @@
  * only when it sends, so a page pays for the extension API's bindings after
  * it has loaded, not while it loads.
  */
-import type { Envelope, MessageType, Reply, RequestOf, ResponseOf } from '../core/protocol';
+import {
+  type Envelope,
+  FORBIDDEN,
+  type MessageType,
+  type Reply,
+  type RequestOf,
+  type ResponseOf,
+} from '../core/protocol';
 
-/** Reply to a message whose sender may not send it (core/protocol.ts `MESSAGE_SENDERS`). */
-export const FORBIDDEN = 'forbidden-sender';
+export { FORBIDDEN };
 
 export class MessageError extends Error {
   override name = 'MessageError';

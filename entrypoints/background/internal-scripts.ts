@@ -12,9 +12,17 @@ const sameSet = (a: readonly string[], b: readonly string[]) =>
   a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /**
+ * When the content script runs: at `document_start`, as from the manifest. It
+ * waits for `load` and does not look whether `load` has passed
+ * (entrypoints/gov/script.ts): injected any later, it would never report.
+ */
+const RUN_AT = 'document_start';
+
+/**
  * Injects the content script on the learner's internal systems — only on
  * hosts whose optional permission the learner granted. The registration
  * persists across sessions; it is updated in place only when the set of hosts
+ * (or its run time: earlier builds registered it at `document_idle`)
  * changed, so it is idempotent and injection never has a gap.
  */
 export async function syncInternalScripts(systems?: InternalSystem[]): Promise<void> {
@@ -26,10 +34,12 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
   }
   const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
   if (existing) {
-    // The same hosts: nothing to do, and no moment without injection.
-    if (sameSet(existing.matches ?? [], granted)) return;
+    // The same hosts at the same run time: nothing to do, and no moment without injection.
+    if (sameSet(existing.matches ?? [], granted) && existing.runAt === RUN_AT) return;
     if (granted.length > 0) {
-      await browser.scripting.updateContentScripts([{ id: SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT] }]);
+      await browser.scripting.updateContentScripts([
+        { id: SCRIPT_ID, matches: granted, js: [CONTENT_SCRIPT], runAt: RUN_AT },
+      ]);
       return;
     }
     await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
@@ -41,7 +51,7 @@ export async function syncInternalScripts(systems?: InternalSystem[]): Promise<v
       id: SCRIPT_ID,
       matches: granted,
       js: [CONTENT_SCRIPT],
-      runAt: 'document_idle',
+      runAt: RUN_AT,
       persistAcrossSessions: true,
     },
   ]);

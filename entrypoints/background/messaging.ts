@@ -10,7 +10,7 @@ import { visitSettings } from './memory';
 import { loadLessonsById } from './package-data';
 import { getRegistry } from './registry';
 import { dismissReminderIfMet } from './reminders';
-import { readPage, requestTip, tipAction, tipShown } from './tips';
+import { mayOfferCard, readPage, requestTip, tipAction, tipShown } from './tips';
 
 /**
  * Wires every protocol message to its handler. Call once, synchronously, at start. The clock is read at each
@@ -18,13 +18,13 @@ import { readPage, requestTip, tipAction, tipShown } from './tips';
  */
 export function setupMessaging(now: () => number = () => Date.now()): void {
   onMessages({
-    async pageVisited({ eventId, elements, articleLike }, sender) {
+    async pageVisited({ eventId }, sender) {
       // The URL comes from the browser's own record of the sender, is used
       // once for detection, and is never stored.
       const url = sender.url ?? sender.tab?.url;
       const detection = url ? (await getRegistry()).detect(url) : null;
       if (!detection || typeof eventId !== 'string' || !/^[0-9a-f]{32}$/.test(eventId)) {
-        return { recorded: false, systemId: null };
+        return { recorded: false, systemId: null, askTip: false };
       }
       const systemId = detection.system.id;
       const [isPaused, off, rollover] = await Promise.all([
@@ -33,19 +33,16 @@ export function setupMessaging(now: () => number = () => Date.now()): void {
         visitSettings.rolloverHour(),
       ]);
       const at = now();
-      // The page's one message also asks for a tip. Paused or switched off, the visit is not
-      // recorded, and the question is still answered (with nothing: requestTip reads the same settings).
-      const tip = () => requestTip({ elements, articleLike }, sender, at);
+      // The page's message also asks whether a card could come (tips.ts `mayOfferCard`). Paused or switched
+      // off, the visit is not recorded, and the question is still answered: no card.
       if (isPaused || off.includes(systemId)) {
-        return { recorded: false, systemId, ...(elements === undefined ? {} : await tip()) };
+        return { recorded: false, systemId, askTip: await mayOfferCard(sender, at, null) };
       }
       const recorded = await recordVisit(getDb(), { eventId, systemId, day: learnerDayKey(at, rollover), at });
       // A retry of an already counted visit (its first reply was lost, e.g. the worker stopped) is not counted
       // again, and its tip question is answered: the page never had an answer. A reservation the lost reply
       // carried was never shown, so it lapses (tips.ts).
-      if (elements === undefined) return { recorded, systemId };
-      // The system as detected above, neither paused nor switched off: the tip question needs no second look.
-      return { recorded, systemId, ...(await requestTip({ elements, articleLike }, sender, at, detection)) };
+      return { recorded, systemId, askTip: await mayOfferCard(sender, at, detection) };
     },
     async completeLesson(request) {
       const lessons = await loadLessonsById();

@@ -46,6 +46,9 @@ async function countDecision(offered: boolean): Promise<void> {
   await decisions.set({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
 }
 
+/** The card's script (entrypoints/tipcard.ts), put only into a page where a card could come. */
+const CARD_SCRIPT = '/tipcard.js';
+
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -80,9 +83,7 @@ async function firstOffer(cards: readonly Card[], ctx: CardContext): Promise<Tip
 }
 
 /**
- * Decides whether the sender's page gets a card and reserves it. `known` is the
- * sender's system when the caller already detected it and checked that it is
- * neither paused nor switched off (a page visit): not detected twice. Requests are
+ * Decides whether the sender's page gets a card and reserves it. Requests are
  * decided one at a time, so N tabs asking at once get exactly as many offers
  * as the caps allow.
  */
@@ -90,36 +91,45 @@ export function requestTip(
   request: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
-  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   return serially(async () => {
-    const reply = await decideTip(request, sender, now, known);
+    const reply = await decideTip(request, sender, now);
     if (!reply.readTopic) await countDecision(reply.offer !== null);
     return reply;
-  }).then((reply) => withCardScript(reply, sender));
+  });
 }
 
 /**
- * Puts the card's code (entrypoints/tipcard.ts) into the sender's frame before
- * the reply offers a card, so a page that is offered none never loads it. A
- * frame that cannot take it (closed meanwhile) gets no offer: its reservation
- * lapses unseen, as one whose reply was lost.
+ * The tip question of a page visit, asked before the page is read: could the
+ * sender's page get any card now (the agency's switch, caps, quiet hours, the
+ * learner's switches)? `detection` is null for a page that gets none (its
+ * system paused or switched off). When not — most pages: the day's few cards
+ * are soon used — that is the answer, counted as one, and the page is never
+ * read. When it could, the card's script (entrypoints/tipcard.ts) is put into
+ * the sender's frame, and it asks `requestTip` with what it reads there, which
+ * decides for good. A frame that cannot take the script (closed meanwhile) is
+ * answered "no", counted too.
  */
-async function withCardScript<T extends { offer: TipOffer | null }>(
-  reply: T,
+export async function mayOfferCard(
   sender: Browser.runtime.MessageSender,
-): Promise<T> {
+  now: number,
+  detection: Detection | null,
+): Promise<boolean> {
+  const possible = await serially(async () => {
+    let may = detection !== null && !featureDisabled((await loadPolicy()).policy, 'tips');
+    if (detection && may) may = (await checkCaps(detection.system.id, now, sender.tab?.id)).ok;
+    if (!may) await countDecision(false);
+    return may;
+  });
+  if (!possible) return false;
   const tabId = sender.tab?.id;
-  if (!reply.offer) return reply;
   try {
     if (tabId === undefined) throw new Error('no tab');
-    await browser.scripting.executeScript({
-      target: { tabId, frameIds: [sender.frameId ?? 0] },
-      files: ['/tipcard.js'],
-    });
-    return reply;
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
+    return true;
   } catch {
-    return { ...reply, offer: null };
+    await serially(() => countDecision(false));
+    return false;
   }
 }
 
@@ -127,9 +137,8 @@ async function decideTip(
   { elements, articleLike }: { elements: unknown; articleLike: unknown },
   sender: Browser.runtime.MessageSender,
   now: number,
-  known?: Detection,
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
-  const detection = known ?? (await senderSystem(sender));
+  const detection = await senderSystem(sender);
   if (!detection) return { offer: null, readTopic: false };
   // The agency may switch automatic cards off for its staff (policy `disabledFeatures`).
   const { policy } = await loadPolicy();
@@ -175,7 +184,7 @@ export async function readPage(
     }
     await countDecision(offer !== null);
     return { offer };
-  }).then((reply) => withCardScript(reply, sender));
+  });
 }
 
 /**

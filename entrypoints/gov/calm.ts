@@ -12,10 +12,10 @@ import { mountTipCard } from './card';
 /** Quiet time after the last key press or focus change before a card may appear. */
 const CALM_MS = 1500;
 
-/** Where entrypoints/tipcard.ts leaves `showWhenCalm` in the extension's isolated world for the content script. */
-export const TIP_CARD_GLOBAL = 'langkahShowTipCard';
+/** Set in the extension's isolated world of a frame once the card's script (entrypoints/tipcard.ts) runs there. */
+export const CARD_SCRIPT_GLOBAL = 'langkahCardScript';
 
-/** What the content script lends the card: its sender, and whether the extension is still there. */
+/** What the card needs: a sender, and whether the extension is still there. */
 export interface CardHost {
   sendMessage: ReturnType<typeof createSender>;
   /** False once the extension was updated or removed under this page: the card and its listeners go. */

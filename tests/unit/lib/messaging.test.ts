@@ -4,7 +4,7 @@ import { type Handlers, onMessages, sendMessage } from '../../../lib/messaging';
 
 /** Every handler, with the ones a test cares about replaced. */
 const handlers = (over: Partial<Handlers>): Handlers => ({
-  pageVisited: () => ({ recorded: false, systemId: null }),
+  pageVisited: () => ({ recorded: false, systemId: null, askTip: false }),
   completeLesson: () => ({ recorded: false, day: '2026-11-28' }),
   requestTip: () => ({ offer: null, readTopic: false }),
   readPage: () => ({ offer: null }),
@@ -34,9 +34,13 @@ beforeEach(() => {
 
 describe('typed messaging adapter', () => {
   it('delivers a request and its typed reply (fake browser: promise-returning listener)', async () => {
-    const pageVisited = vi.fn(async () => ({ recorded: true, systemId: 'siasn' }));
+    const pageVisited = vi.fn(async () => ({ recorded: true, systemId: 'siasn', askTip: false }));
     onMessages(handlers({ pageVisited }));
-    await expect(sendMessage('pageVisited', { eventId: 'e1' })).resolves.toEqual({ recorded: true, systemId: 'siasn' });
+    await expect(sendMessage('pageVisited', { eventId: 'e1' })).resolves.toEqual({
+      recorded: true,
+      systemId: 'siasn',
+      askTip: false,
+    });
     expect(pageVisited).toHaveBeenCalledWith({ eventId: 'e1' }, expect.anything());
   });
 
@@ -45,12 +49,15 @@ describe('typed messaging adapter', () => {
     vi.spyOn(fakeBrowser.runtime.onMessage, 'addListener').mockImplementation((l) => {
       listener = l as typeof listener;
     });
-    onMessages(handlers({ pageVisited: () => ({ recorded: false, systemId: null }) }));
+    onMessages(handlers({ pageVisited: () => ({ recorded: false, systemId: null, askTip: false }) }));
     const sendResponse = vi.fn();
     const kept = listener?.({ langkah: 1, type: 'pageVisited', data: { eventId: 'x' } }, sender, sendResponse);
     expect(kept).toBe(true);
     await vi.waitFor(() =>
-      expect(sendResponse).toHaveBeenCalledWith({ ok: true, value: { recorded: false, systemId: null } }),
+      expect(sendResponse).toHaveBeenCalledWith({
+        ok: true,
+        value: { recorded: false, systemId: null, askTip: false },
+      }),
     );
   });
 
@@ -83,13 +90,14 @@ describe('typed messaging adapter', () => {
         pageVisited: () => {
           calls++;
           if (calls < 3) throw new Error('database busy');
-          return { recorded: true, systemId: 'srikandi' };
+          return { recorded: true, systemId: 'srikandi', askTip: false };
         },
       }),
     );
     await expect(sendMessage('pageVisited', { eventId: 'e2' }, { retries: 2, retryDelayMs: 1 })).resolves.toEqual({
       recorded: true,
       systemId: 'srikandi',
+      askTip: false,
     });
     expect(calls).toBe(3);
     expect(logged).toHaveBeenCalledTimes(2);

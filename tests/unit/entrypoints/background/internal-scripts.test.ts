@@ -30,8 +30,30 @@ describe('internal systems', () => {
     await syncInternalScripts([simpeg, intranet]);
     expect(register).toHaveBeenCalledTimes(1);
     expect(registered).toEqual([
-      expect.objectContaining({ matches: ['*://simpeg.pemda-contoh.id/*'], persistAcrossSessions: true }),
+      expect.objectContaining({
+        matches: ['*://simpeg.pemda-contoh.id/*'],
+        runAt: 'document_start',
+        persistAcrossSessions: true,
+      }),
     ]);
+  });
+
+  it('moves a registration made at document_idle (an earlier build) to document_start, in place', async () => {
+    const { register, unregister, update, registered } = mockScripting([internalOrigin(simpeg.host)]);
+    registered.push({
+      id: 'langkah-internal-systems',
+      matches: ['*://simpeg.pemda-contoh.id/*'],
+      js: ['content-scripts/gov.js'],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
+    await syncInternalScripts([simpeg]);
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(register).not.toHaveBeenCalled();
+    expect(unregister).not.toHaveBeenCalled();
+    expect(registered).toEqual([expect.objectContaining({ runAt: 'document_start', persistAcrossSessions: true })]);
+    await syncInternalScripts([simpeg]);
+    expect(update).toHaveBeenCalledTimes(1);
   });
 
   it('re-syncing replaces the registration instead of adding another, and removes it when none is left', async () => {

@@ -2,7 +2,15 @@ import { beforeEach, describe, expect, it, type MockInstance, vi } from 'vitest'
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { RESERVATION_MS } from '../../../../core/caps';
-import { readPage, requestTip, tipAction, tipDecisions, tipShown } from '../../../../entrypoints/background/tips';
+import { getRegistry } from '../../../../entrypoints/background/registry';
+import {
+  mayOfferCard,
+  readPage,
+  requestTip,
+  tipAction,
+  tipDecisions,
+  tipShown,
+} from '../../../../entrypoints/background/tips';
 import { getDb } from '../../../../lib/db';
 import { findOffer } from '../../../../lib/offers';
 import { dailyLessonCard, tipCaps } from '../../../../lib/settings';
@@ -17,7 +25,7 @@ const tab = (id: number, host = hosts[id % hosts.length]): Browser.runtime.Messa
 });
 const ask = (sender: ReturnType<typeof tab>, at = now) => requestTip({ elements: [], articleLike: false }, sender, at);
 
-/** The background's injection of the card's code (entrypoints/tipcard.ts) into the frame it offers a card to. */
+/** The background's injection of the card's script (entrypoints/tipcard.ts) into a frame where a card could come. */
 let injected: MockInstance<typeof fakeBrowser.scripting.executeScript>;
 
 beforeEach(async () => {
@@ -25,24 +33,63 @@ beforeEach(async () => {
   injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
 });
 
-describe('the card’s code reaches only a page offered a card', () => {
-  it('is injected into the asking frame before the offer is answered, and nowhere else', async () => {
-    const replies = await Promise.all([ask(tab(1)), ask(tab(2))]);
-    const offered = replies.findIndex((r) => r.offer);
-    expect(offered).toBeGreaterThanOrEqual(0);
+describe('the card’s script reaches only a page where a card could come', () => {
+  const may = async (from: ReturnType<typeof tab>, at = now) =>
+    mayOfferCard(from, at, (await getRegistry()).detect(from.url ?? ''));
+
+  it('is put into the asking frame before the visit is answered, and into no frame that can get no card', async () => {
+    expect(await may(tab(1, 'srikandi.arsip.go.id'))).toBe(true);
     expect(injected).toHaveBeenCalledTimes(1);
-    expect(injected).toHaveBeenCalledWith({ target: { tabId: offered + 1, frameIds: [0] }, files: ['/tipcard.js'] });
+    expect(injected).toHaveBeenCalledWith({ target: { tabId: 1, frameIds: [0] }, files: ['/tipcard.js'] });
+    await tipCaps.setValue({ enabled: false, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 60, quietHours: null });
+    expect(await may(tab(2, 'sirup.lkpp.go.id'))).toBe(false);
+    expect(injected).toHaveBeenCalledTimes(1);
   });
 
-  it('a frame that cannot take it (closed meanwhile) gets no offer, and its reservation is never confirmed', async () => {
+  it('a frame that cannot take it (closed meanwhile) is answered no, and that answer is counted', async () => {
     injected.mockRejectedValue(new Error('No tab with id: 1'));
-    const { offer } = await ask(tab(1));
-    expect(offer).toBeNull();
-    const [entry] = await getDb().tipOffers.toArray();
-    expect(entry).toMatchObject({ shownAt: null, tabId: 1 });
-    // It lapses as an unseen reservation: a page later in the day may have the card.
-    injected.mockResolvedValue([]);
-    expect((await ask(tab(2), now + RESERVATION_MS + 1)).offer).not.toBeNull();
+    expect(await may(tab(1, 'srikandi.arsip.go.id'))).toBe(false);
+    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 0 });
+    expect(await getDb().tipOffers.count()).toBe(0);
+  });
+
+  it('requestTip and readPage, asked by that script, put nothing into the page', async () => {
+    expect((await ask(tab(1))).offer).not.toBeNull();
+    expect(injected).not.toHaveBeenCalled();
+  });
+});
+
+describe('a page visit first asks whether any card could come (the page is read only then)', () => {
+  const sender = tab(1, 'srikandi.arsip.go.id');
+  const may = async (at = now, from = sender) => mayOfferCard(from, at, (await getRegistry()).detect(from.url ?? ''));
+
+  it('yes while the caps allow a card: not yet an answer, the page asks with what it has', async () => {
+    expect(await may()).toBe(true);
+    expect(await tipDecisions.getValue()).toEqual({ answered: 0, offered: 0 });
+    expect((await ask(sender)).offer).not.toBeNull();
+    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 1 });
+  });
+
+  it('no once the day’s cards are used: that is the answer, counted, and nothing is reserved', async () => {
+    await tipCaps.setValue({ enabled: true, perSystemPerDay: 1, perDay: 1, minMinutesBetween: 0, quietHours: null });
+    const { offer } = await ask(sender);
+    if (!offer) throw new Error('no first card');
+    await tipShown(offer.offerId, sender, now);
+    expect(await may(now + 1000, tab(2, 'sirup.lkpp.go.id'))).toBe(false);
+    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 1 });
+    expect(await getDb().tipOffers.count()).toBe(1);
+  });
+
+  it('no when tips are off, by the learner or by the agency, or for a page with no system to offer for', async () => {
+    await tipCaps.setValue({ enabled: false, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 60, quietHours: null });
+    expect(await may()).toBe(false);
+    await tipCaps.setValue({ enabled: true, perSystemPerDay: 1, perDay: 3, minMinutesBetween: 60, quietHours: null });
+    await fakeBrowser.storage.managed.set({ disabledFeatures: ['tips'] });
+    expect(await may()).toBe(false);
+    await fakeBrowser.storage.managed.set({ disabledFeatures: [] });
+    expect(await mayOfferCard(sender, now, null)).toBe(false);
+    expect(await may()).toBe(true);
+    expect(await tipDecisions.getValue()).toEqual({ answered: 3, offered: 0 });
   });
 });
 
