@@ -6,7 +6,7 @@
  *
  * - Content script: thread time on the page's main thread of every trace event
  *   that runs Langkah's content script (`chrome-extension://<id>/content-scripts/…`,
- *   and the card's script when a card is offered): its evaluation (compile +
+ *   and the card's script where a card could come): its evaluation (compile +
  *   run) and every task it scheduled (load listener, idle callback, timers,
  *   message replies), outermost events only, so nothing nested is counted twice.
  *   Its goal is judged on Langkah's own cost: the same time less that of a
@@ -34,7 +34,7 @@ import { median, quantile, spread } from './stats';
 import type { Measurement } from './types';
 
 const WARMUP = 3;
-/** The card's script (entrypoints/tipcard.ts), injected only into a page that is offered a card. */
+/** The card's script (entrypoints/tipcard.ts), injected only into a page where a card could come. */
 const CARD_SCRIPT = 'tipcard.js';
 const LOADS = 31;
 const CATEGORIES = ['devtools.timeline', 'v8', 'v8.execute', 'toplevel', 'disabled-by-default-devtools.timeline'];
@@ -169,7 +169,7 @@ interface Load {
   contentWall: number;
   contentEvaluation: number;
   workerCpu: number;
-  /** Langkah's card script ran in this load (a card was offered): not the ordinary page. */
+  /** Langkah's card script ran in this load (a card could come): not the ordinary page. */
   card: boolean;
 }
 
@@ -341,7 +341,7 @@ export const measurements: Measurement[] = [
           `empty content script ${ms(field(empty, 'contentCpu'), 0.5)} ms (p95 ${ms(field(empty, 'contentCpu'), 0.95)}, ` +
           `evaluation ${ms(field(empty, 'contentEvaluation'), 0.5)}). The absolute 1 ms is below what one message ` +
           `costs in Chromium, so the goal is judged on the own cost.` +
-          `\n    loads that showed a card (not the ordinary page, not in the figures above): ${cards.length}` +
+          `\n    loads where a card could come (card script injected; not the ordinary page, not in the figures above): ${cards.length}` +
           (cards.length
             ? `, thread time median ${ms(field(cards, 'contentCpu'), 0.5)} ms, max ${ms(field(cards, 'contentCpu'), 1)} ms`
             : ''),

@@ -2,8 +2,8 @@
  * When and where the tip card appears on the page: only once the learner is
  * not typing, never over the field in focus, clear of the form's submit
  * button. Part of the card's script (entrypoints/tipcard.ts), which the
- * background injects only into a page it offers a card to; the content script
- * (entrypoints/gov/index.ts) calls it with the offer and its own sender.
+ * background injects only into a page where a card could come; gov/visit.ts
+ * calls it with the offer.
  */
 import type { TipOffer } from '../../core/protocol';
 import type { createSender } from '../../lib/send';

@@ -1,12 +1,12 @@
 /*
- * Reading the page costs the content script most where it takes hold of an
- * element: the first element of each kind builds that kind's objects in the
+ * Read by the card's script (gov/visit.ts), only in a page where a card could
+ * come. Reading costs most where it takes hold of an element: the first element of each kind builds that kind's objects in the
  * script's own world (measured with `npm run bench -- "content script"`: about
  * 1 ms on the bench's login page). So these checks count matches — a NodeList's
  * length — and read elements only where their text must be read.
  */
 
-/** What the content script may tell the background about a page: kinds of fields, never their content. */
+/** What the card's script may tell the background about a page: kinds of fields, never their content. */
 export function pageElements(doc: Document): string[] {
   const found: string[] = [];
   if (doc.querySelectorAll('input[type="password"]').length) found.push('password');
