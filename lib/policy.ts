@@ -85,6 +85,15 @@ async function readManagedCopy(): Promise<unknown> {
  * a stopped service worker starts with neither.
  */
 let cached: Promise<PolicyRead> | undefined;
+/**
+ * The last policy this context read for certain (the copy, or managed storage
+ * itself). "Not known yet" never replaces it: when Chromium fires a `managed`
+ * change while this context's first read is still late (a fresh profile whose
+ * policy has just loaded), a page showed the agency, then "no agency" for a
+ * moment, then the agency again, and the popup's one-time question about the
+ * agency's internal systems was lost in between.
+ */
+let lastKnown: PolicyRead | undefined;
 let cacheListener: ((changes: Record<string, unknown>, area: string) => void) | undefined;
 /** Set once this context saw managed storage change: the session copy may lag, so reads go to the browser. */
 let managedChanged = false;
@@ -102,6 +111,7 @@ function forgetPolicy(area: string): void {
 function cachedPolicy(): Promise<PolicyRead> | undefined {
   if (cacheListener && browser.storage.onChanged.hasListener(cacheListener)) return cached;
   cached = undefined;
+  lastKnown = undefined;
   managedChanged = false;
   cacheListener = (changes, area) => {
     if (touchesPolicy(changes, area)) forgetPolicy(area);
@@ -115,6 +125,7 @@ export function resetPolicyCache(): void {
   if (cacheListener) browser.storage.onChanged.removeListener(cacheListener);
   cacheListener = undefined;
   cached = undefined;
+  lastKnown = undefined;
   managedChanged = false;
   lateRead = undefined;
   patience = MANAGED_READ_TIMEOUT_MS.page;
@@ -151,7 +162,8 @@ async function readManaged(): Promise<unknown> {
     if (lateRead !== read) return;
     lateRead = undefined;
     // It replaces the "no policy for now" that loadPolicy kept meanwhile.
-    cached = Promise.resolve(parse(value));
+    lastKnown = parse(value);
+    cached = Promise.resolve(lastKnown);
     if (parsePolicy(value).present) for (const watcher of policyWatchers) watcher();
   });
   return undefined;
@@ -161,18 +173,21 @@ async function readManaged(): Promise<unknown> {
  * The current policy, from this context's cache (kept until the policy
  * changes), else from the background's session copy, else from managed
  * storage itself (with its timeout: while the browser is still loading its
- * policies, "no policy" for now). "No policy for now" is kept too, until the
- * late read answers or the background writes its copy (both replace it): in
- * the bench, Chromium left managed reads unanswered for minutes while pages
- * kept loading, and each page visit read the missing copy twice (about
- * 1 ms of the background's time per visit).
+ * policies, the last policy it knew, else "no policy" for now). That answer
+ * is kept too, until the late read answers or the background writes its copy
+ * (both replace it): in the bench, Chromium left managed reads unanswered for
+ * minutes while pages kept loading, and each page visit read the missing copy
+ * twice (about 1 ms of the background's time per visit).
  */
 export function loadPolicy(): Promise<PolicyRead> {
   const hit = cachedPolicy();
   if (hit) return hit;
   const parsed = (async () => {
     const copy = managedChanged ? undefined : await readManagedCopy();
-    return parse((copy !== undefined ? copy : await readManaged()) ?? {});
+    const raw = copy !== undefined ? copy : await readManaged();
+    if (raw === undefined) return lastKnown ?? parse({});
+    lastKnown = parse(raw);
+    return lastKnown;
   })();
   cached = parsed;
   return parsed;

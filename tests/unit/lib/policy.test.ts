@@ -86,6 +86,26 @@ describe('reading managed storage', () => {
     expect(slow.get).toHaveBeenCalledTimes(1);
   });
 
+  it('a policy once known is not replaced by "not known yet" (a managed change while the first read is late)', async () => {
+    const slow = slowManagedRead({ agencyName: 'BKD Kota Contoh' });
+    const seen: PolicyRead[] = [];
+    const stop = watchPolicy((read) => seen.push(read));
+    const first = loadPolicy();
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
+    expect(await first).toMatchObject({ present: false });
+    // The background's copy arrives: the page knows the agency.
+    await fakeBrowser.storage.session.set({ [MANAGED_COPY_KEY]: { raw: { agencyName: 'BKD Kota Contoh' } } });
+    await vi.waitFor(() => expect(seen.at(-1)?.policy.agencyName).toBe('BKD Kota Contoh'));
+    // Chromium fires the `managed` change of a policy that just loaded, while this page's first read is still out.
+    fakeBrowser.storage.onChanged.trigger({ agencyName: { newValue: 'BKD Kota Contoh' } }, 'managed');
+    await vi.advanceTimersByTimeAsync(MANAGED_READ_TIMEOUT_MS.page);
+    expect((await loadPolicy()).policy.agencyName).toBe('BKD Kota Contoh');
+    expect(seen.every((read, i) => i === 0 || read.policy.agencyName === 'BKD Kota Contoh')).toBe(true);
+    expect(seen.length).toBeGreaterThan(1);
+    slow.answer({ agencyName: 'BKD Kota Contoh' });
+    stop();
+  });
+
   it('tells no one when the late read finds no policy', async () => {
     const seen: PolicyRead[] = [];
     const stop = watchPolicy((read) => seen.push(read));
