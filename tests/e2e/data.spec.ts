@@ -4,30 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import { dayKey } from '../../core/day';
-import { seedHistory, syntheticHistory } from '../support/history';
+import { readStore, seedHistory, syntheticHistory } from '../support/history';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
-
-/** Every record of a store in the extension's database, read from one of its pages. */
-function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('langkah');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 /** Plays a lesson to its end, answering each question with its first option, and waits until it is saved. */
 async function completeLesson(page: Page) {

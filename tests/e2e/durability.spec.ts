@@ -10,32 +10,13 @@
  * the retry wakes is a fresh one, without the pause.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { readStore } from '../support/history';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
 
 declare global {
   // Set inside the service worker by the pauses below.
   var __langkahPaused: number | undefined;
-}
-
-/** Every record of a store in the extension's database, read from one of its pages. */
-function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('langkah');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name).objectStore(name).getAll();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result as T[]);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
 }
 
 async function views(page: Page, systemId: string): Promise<number> {

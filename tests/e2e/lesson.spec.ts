@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { readStore } from '../support/history';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
@@ -11,22 +12,6 @@ async function tabTo(page: Page, testId: string, max = 25) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`Tab never reached [data-testid="${testId}"]`);
-}
-
-/** Every completion stored in the extension's database, read from one of its pages. */
-function storedCompletions(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<{ lessonId: string; correct: number; total: number; day: string }[]>((resolve, reject) => {
-        const open = indexedDB.open('langkah');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction('completions').objectStore('completions').getAll();
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        };
-      }),
-  );
 }
 
 test('today’s lesson, from the popup to the result, by keyboard only', async ({ context, openExtensionPage }) => {
@@ -68,7 +53,10 @@ test('today’s lesson, from the popup to the result, by keyboard only', async (
   expect(Number(await result.getAttribute('data-total'))).toBe(questions);
   expect(questions).toBeGreaterThanOrEqual(2);
 
-  const completions = await storedCompletions(lesson);
+  const completions = await readStore<{ lessonId: string; correct: number; total: number; day: string }>(
+    lesson,
+    'completions',
+  );
   expect(completions).toHaveLength(1);
   expect(completions[0]).toMatchObject({ lessonId, total: questions });
 

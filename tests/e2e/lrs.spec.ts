@@ -27,7 +27,7 @@ import {
   todayInZone,
   ZONE,
 } from '../lrs-statements';
-import { lessonIds } from '../support/history';
+import { lessonIds, readStore } from '../support/history';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
@@ -102,29 +102,9 @@ async function seedCompletions(page: Page, count: number, day?: DayKey): Promise
     expect(reply).toMatchObject({ ok: true, value: { recorded: true, ...(day ? { day } : {}) } });
 }
 
-/** Every row of one table of the extension's database, read from an extension page. */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('langkah');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            done(req.result as T[]);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    table,
-  );
-}
-
 /** Rows of the outbox table. */
 async function outbox(page: Page): Promise<{ id: string; state: string }[]> {
-  return (await readTable<{ id: string; state: string }>(page, 'outbox')).map(({ id, state }) => ({ id, state }));
+  return (await readStore<{ id: string; state: string }>(page, 'outbox')).map(({ id, state }) => ({ id, state }));
 }
 
 /** Saves the peer as the learner's LRS in options; the consent step then shows. */
@@ -160,7 +140,7 @@ test('60 lessons and reviews over four days reach the LRS exactly once through o
   // Day 1. Off by default: nothing is queued before an LRS is set up, and nothing of it is sent later.
   const beforeSetup = await onDay(background, day1, '08:40', async () => {
     await seedCompletions(options, 2, day1);
-    return (await readTable<RecordedCompletion>(options, 'completions')).map((c) => c.id);
+    return (await readStore<RecordedCompletion>(options, 'completions')).map((c) => c.id);
   });
   expect(beforeSetup).toHaveLength(2);
   expect(await outbox(options)).toEqual([]);
@@ -241,7 +221,7 @@ test('60 lessons and reviews over four days reach the LRS exactly once through o
   for (const { statement } of peer.statements.values()) expect(validateStatement(statement)).toEqual([]);
 
   // Each completion's statements match it: verb, lesson or review quiz, score, its time in WIB on its day.
-  const completions = await readTable<RecordedCompletion>(options, 'completions');
+  const completions = await readStore<RecordedCompletion>(options, 'completions');
   const sent = completions.filter((c) => !beforeSetup.includes(c.id));
   expect(sent).toHaveLength(60);
   expect(await statementProblems(sent, peer.statements)).toEqual([]);

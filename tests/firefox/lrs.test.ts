@@ -33,7 +33,7 @@ import {
   todayInZone,
   ZONE,
 } from '../lrs-statements';
-import { lessonIds } from '../support/history';
+import { lessonIds, storeRecords } from '../support/history';
 import { type FirefoxSession, launchFirefox } from './harness';
 
 const LESSONS = lessonIds();
@@ -108,26 +108,6 @@ async function seedCompletions(page: Page, count: number, day?: DayKey, time = '
     expect(reply).toMatchObject({ ok: true, value: { recorded: true, ...(day ? { day } : {}) } });
 }
 
-/** Every row of one table of the extension's database, read from an extension page. */
-function readTable<T>(page: Page, table: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((done, fail) => {
-        const open = indexedDB.open('langkah');
-        open.onerror = () => fail(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name).objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            done(req.result as T[]);
-          };
-          req.onerror = () => fail(req.error);
-        };
-      }),
-    table,
-  ) as Promise<T[]>;
-}
-
 /** The text of the first element with this test id, once it is there. */
 async function textOf(page: Page, testId: string): Promise<string> {
   const handle = await page.waitForSelector(`[data-testid="${testId}"]`, { timeout: 15_000 });
@@ -158,9 +138,11 @@ describe('delivery to the agency LRS (Firefox ESR)', () => {
 
     // Day 1. Nothing is queued before an LRS is set up, and nothing of it is sent later.
     await seedCompletions(options, 2, day1, '08:40');
-    const beforeSetup = (await readTable<RecordedCompletion>(options, 'completions')).map((c) => c.id);
+    const beforeSetup = ((await options.evaluate(storeRecords, 'completions')) as RecordedCompletion[]).map(
+      (c) => c.id,
+    );
     expect(beforeSetup).toHaveLength(2);
-    expect(await readTable(options, 'outbox')).toEqual([]);
+    expect(await options.evaluate(storeRecords, 'outbox')).toEqual([]);
 
     await options.type('[data-testid="lrs-endpoint"]', peer.endpoint);
     await options.type('[data-testid="lrs-key"]', peer.key);
@@ -210,7 +192,7 @@ describe('delivery to the agency LRS (Firefox ESR)', () => {
     expect(peer.repeats).toBe(inFlight?.ids.length);
     expect(peer.posts.filter((p) => p.status === 400 || p.status === 409)).toEqual([]);
     for (const { statement } of peer.statements.values()) expect(validateStatement(statement)).toEqual([]);
-    const completions = await readTable<RecordedCompletion>(options, 'completions');
+    const completions = (await options.evaluate(storeRecords, 'completions')) as RecordedCompletion[];
     const sent = completions.filter((c) => !beforeSetup.includes(c.id));
     expect(sent).toHaveLength(60);
     expect(await statementProblems(sent, peer.statements)).toEqual([]);

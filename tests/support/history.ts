@@ -131,3 +131,28 @@ export async function seedHistory(page: Page, history: History): Promise<void> {
     db.close();
   }, history);
 }
+
+/**
+ * Every record of one store of the `langkah` database. Runs inside an
+ * extension page, so it is passed whole to the browser: `page.evaluate(storeRecords, 'completions')`
+ * (Playwright and puppeteer alike); it must use nothing from outside its body.
+ */
+export function storeRecords(name: string): Promise<unknown[]> {
+  return new Promise((done, fail) => {
+    const open = indexedDB.open('langkah');
+    open.onerror = () => fail(open.error);
+    open.onsuccess = () => {
+      const request = open.result.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => {
+        open.result.close();
+        done(request.result);
+      };
+      request.onerror = () => fail(request.error);
+    };
+  });
+}
+
+/** Every record of a store in the extension's database, read from one of its pages (Playwright). */
+export async function readStore<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]> {
+  return (await page.evaluate(storeRecords, store)) as T[];
+}
