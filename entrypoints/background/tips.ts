@@ -7,7 +7,6 @@
  * through them one request at a time.
  */
 import { type Browser, browser } from 'wxt/browser';
-import { storage } from 'wxt/utils/storage';
 import { type CardPlan, type CardState, planCards } from '../../core/cards';
 import type { Detection } from '../../core/catalog';
 import { type AgencyPolicy, featureDisabled } from '../../core/policy';
@@ -26,24 +25,37 @@ import {
   checkCaps,
   senderSystem,
 } from './cards/shared';
-import { remember } from './memory';
 import { loadLessonsById, loadTips } from './package-data';
 
+/** How many tip questions the background answered, and how many of those answers offered a card. */
+export interface TipDecisions {
+  answered: number;
+  offered: number;
+}
+
 /**
- * How many tip requests the background answered since the browser started,
- * and how many of those answers offered a card (session storage, gone with
- * the browser). A test waits for an answer here instead of sleeping.
+ * The count since this worker started, in memory only: a storage write on
+ * every page visit cost the worker more than the rest of the decision (trace
+ * bench). End-to-end tests read it in the worker as
+ * `globalThis.__langkahTipDecisions`, to wait for an answer instead of sleeping.
  */
-export const tipDecisions = storage.defineItem<{ answered: number; offered: number }>('session:tipDecisions', {
-  fallback: { answered: 0, offered: 0 },
-});
+const decisions: TipDecisions = { answered: 0, offered: 0 };
+(globalThis as { __langkahTipDecisions?: TipDecisions }).__langkahTipDecisions = decisions;
 
-/** The count, held in memory and written through (memory.ts): a decision reads no storage for it. */
-const decisions = remember(tipDecisions.key, tipDecisions.fallback, () => tipDecisions.getValue());
+/** A copy of the count (unit tests). */
+export function tipDecisions(): TipDecisions {
+  return { ...decisions };
+}
 
-async function countDecision(offered: boolean): Promise<void> {
-  const { answered, offered: before } = await decisions.get();
-  await decisions.set({ answered: answered + 1, offered: before + (offered ? 1 : 0) });
+/** Starts the count again (unit tests, before each test). */
+export function resetTipDecisions(): void {
+  decisions.answered = 0;
+  decisions.offered = 0;
+}
+
+function countDecision(offered: boolean): void {
+  decisions.answered += 1;
+  if (offered) decisions.offered += 1;
 }
 
 /** The card's script (entrypoints/tipcard.ts), put only into a page where a card could come. */
@@ -94,7 +106,7 @@ export function requestTip(
 ): Promise<{ offer: TipOffer | null; readTopic: boolean }> {
   return serially(async () => {
     const reply = await decideTip(request, sender, now);
-    if (!reply.readTopic) await countDecision(reply.offer !== null);
+    if (!reply.readTopic) countDecision(reply.offer !== null);
     return reply;
   });
 }
@@ -118,7 +130,7 @@ export async function mayOfferCard(
   const possible = await serially(async () => {
     let may = detection !== null && !featureDisabled((await loadPolicy()).policy, 'tips');
     if (detection && may) may = (await checkCaps(detection.system.id, now, sender.tab?.id)).ok;
-    if (!may) await countDecision(false);
+    if (!may) countDecision(false);
     return may;
   });
   if (!possible) return false;
@@ -128,7 +140,7 @@ export async function mayOfferCard(
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [CARD_SCRIPT] });
     return true;
   } catch {
-    await serially(() => countDecision(false));
+    countDecision(false);
     return false;
   }
 }
@@ -162,7 +174,10 @@ export async function readPage(
   sender: Browser.runtime.MessageSender,
   now: number,
 ): Promise<{ offer: TipOffer | null }> {
-  const nothing = () => serially(() => countDecision(false).then(() => ({ offer: null })));
+  const nothing = () => {
+    countDecision(false);
+    return { offer: null };
+  };
   const detection = await senderSystem(sender);
   const tabId = sender.tab?.id;
   if (!detection || tabId === undefined) return nothing();
@@ -182,7 +197,7 @@ export async function readPage(
       const ctx = cardContext(detection, page, check, policy);
       offer = (await reader.offer(ctx, found)) ?? (await firstOffer(plan(ctx).afterReading, ctx));
     }
-    await countDecision(offer !== null);
+    countDecision(offer !== null);
     return { offer };
   });
 }

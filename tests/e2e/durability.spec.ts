@@ -10,6 +10,7 @@
  * the retry wakes is a fresh one, without the pause.
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { tipDecisions } from '../support/background';
 import { readStore } from '../support/history';
 import { expect, test } from './fixtures';
 import { answerWithFirstOptions, continueToQuiz } from './lesson-steps';
@@ -99,16 +100,13 @@ async function freshWorkerRuns(background: Worker, restarted: () => boolean) {
 }
 
 /**
- * How many tip requests the background answered (session storage, which a
- * stopped worker does not lose). A content script asks for a tip only after
- * its page report was answered, so this is the positive signal that a
- * retried report came back.
+ * How many tip questions the running worker answered (its own count, from
+ * zero at its start). A content script asks for a tip only after its page
+ * report was answered, so this is the positive signal that a retried report
+ * came back.
  */
-async function tipRequestsAnswered(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
-    return (tipDecisions as { answered: number } | undefined)?.answered ?? 0;
-  });
+async function tipRequestsAnswered(background: Worker): Promise<number> {
+  return (await tipDecisions(background)).answered;
 }
 
 test('a visit is counted once when the worker is stopped between the page’s message and the write', async ({
@@ -130,7 +128,7 @@ test('a visit is counted once when the worker is stopped between the page’s me
   await freshWorkerRuns(background, restarted);
   await expect.poll(() => views(options, 'srikandi')).toBe(1);
   // Settled: the page had its answer (it went on to ask for a tip), and the retry landed once.
-  await expect.poll(() => tipRequestsAnswered(options), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => tipRequestsAnswered(background), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   expect(await views(options, 'srikandi')).toBe(1);
   expect(await readStore(options, 'receipts')).toHaveLength(1);
 });
@@ -153,7 +151,7 @@ test('a visit is not counted twice when the worker is stopped after the write, b
   // The sender retries with the same event id; the fresh worker finds its receipt.
   await freshWorkerRuns(background, restarted);
   // The retried report was answered — the page went on to ask for a tip — and its receipt held.
-  await expect.poll(() => tipRequestsAnswered(options), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+  await expect.poll(() => tipRequestsAnswered(background), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   expect(await views(options, 'srikandi')).toBe(1);
   expect(await readStore(options, 'receipts')).toHaveLength(1);
 });
@@ -178,14 +176,19 @@ test('a completed lesson is stored once when the worker is stopped while saving 
   expect(completions[0]?.lessonId).toBe('kata-sandi-kuat');
 });
 
-test('twenty tabs reporting at once give exactly twenty views', async ({ context, server, openExtensionPage }) => {
+test('twenty tabs reporting at once give exactly twenty views', async ({
+  context,
+  background,
+  server,
+  openExtensionPage,
+}) => {
   test.setTimeout(120_000);
   const options = await openExtensionPage('options.html');
   const tabs = await Promise.all(Array.from({ length: 20 }, () => context.newPage()));
   await Promise.all(tabs.map((tab) => tab.goto(server.url('srikandi.arsip.go.id'))));
   await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
   // Every tab had its answer (each went on to ask for a tip): nothing is still on its way.
-  await expect.poll(() => tipRequestsAnswered(options), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => tipRequestsAnswered(background), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   expect(await views(options, 'srikandi')).toBe(20);
   expect(await readStore(options, 'receipts')).toHaveLength(20);
 });
@@ -205,6 +208,6 @@ test('twenty tabs reporting while the worker is stopped mid-flight still give ex
   const restarted = await stopServiceWorkers(context, options);
   await freshWorkerRuns(background, restarted);
   await expect.poll(() => views(options, 'srikandi'), { timeout: 60_000 }).toBe(20);
-  await expect.poll(() => tipRequestsAnswered(options), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
+  await expect.poll(() => tipRequestsAnswered(background), { timeout: 60_000 }).toBeGreaterThanOrEqual(20);
   expect(await views(options, 'srikandi')).toBe(20);
 });

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import type { FixtureServer } from '../fixtures/server';
+import { tipDecisions } from '../support/background';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 
@@ -32,18 +33,10 @@ async function waitForViews(openExtensionPage: (p: string) => Promise<Page>, sys
   await popup.close();
 }
 
-/** What the background answered so far (entrypoints/background/tips.ts `tipDecisions`). */
-async function decisions(background: Worker): Promise<{ answered: number; offered: number }> {
-  return background.evaluate(async () => {
-    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
-    return (tipDecisions as { answered: number; offered: number } | undefined) ?? { answered: 0, offered: 0 };
-  });
-}
-
 /** Waits until the background answered `answered` tip requests in all; returns how many offered a card. */
 async function waitForAnswers(background: Worker, answered: number): Promise<number> {
-  await expect.poll(async () => (await decisions(background)).answered).toBeGreaterThanOrEqual(answered);
-  return (await decisions(background)).offered;
+  await expect.poll(async () => (await tipDecisions(background)).answered).toBeGreaterThanOrEqual(answered);
+  return (await tipDecisions(background)).offered;
 }
 
 /** How many tips the popup counts as shown today. */

@@ -1,13 +1,5 @@
-import type { Worker } from '@playwright/test';
+import { tipDecisions } from '../support/background';
 import { expect, test } from './fixtures';
-
-/** What the background answered to tip requests so far (entrypoints/background/tips.ts `tipDecisions`). */
-async function tipAnswers(background: Worker): Promise<{ answered: number; offered: number }> {
-  return background.evaluate(async () => {
-    const { tipDecisions } = await chrome.storage.session.get('tipDecisions');
-    return (tipDecisions as { answered: number; offered: number } | undefined) ?? { answered: 0, offered: 0 };
-  });
-}
 
 test.describe('recognising government systems', () => {
   test('a government page is recorded by the background and shown in the popup', async ({
@@ -104,7 +96,7 @@ test.describe('systems in use', () => {
     await page.goto(server.url('srikandi.arsip.go.id'));
     // The switched-off system's page still asks (its content script cannot know), and is answered with nothing.
     // Waiting for that answer before moving on keeps the count from depending on how fast the page left.
-    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 1, offered: 0 });
+    await expect.poll(() => tipDecisions(background)).toEqual({ answered: 1, offered: 0 });
     await page.goto(server.url('siasn-instansi.bkn.go.id'));
     // SIASN is on: it is recorded and tipped, which also shows the content script has run its course.
     await expect(page.getByTestId('tip-card')).toBeVisible();
@@ -115,7 +107,7 @@ test.describe('systems in use', () => {
 
     await page.goto(server.url('srikandi.arsip.go.id'));
     // The background answered all three pages' tip requests, and offered only SIASN's card.
-    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 3, offered: 1 });
+    await expect.poll(() => tipDecisions(background)).toEqual({ answered: 3, offered: 1 });
     await expect(page.getByTestId('tip-card')).toHaveCount(0);
   });
 
@@ -126,7 +118,7 @@ test.describe('systems in use', () => {
     const page = await context.newPage();
     await page.goto(server.url('srikandi.arsip.go.id'));
     // The page's report was answered (the content script went on to ask for a tip), and nothing was offered.
-    await expect.poll(() => tipAnswers(background)).toEqual({ answered: 1, offered: 0 });
+    await expect.poll(() => tipDecisions(background)).toEqual({ answered: 1, offered: 0 });
     const popup = await openExtensionPage('popup.html');
     await expect(popup.getByTestId('weekly-systems')).toBeVisible();
     await expect(popup.getByTestId('system-usage')).toHaveCount(0);

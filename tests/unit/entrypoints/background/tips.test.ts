@@ -7,6 +7,7 @@ import {
   mayOfferCard,
   readPage,
   requestTip,
+  resetTipDecisions,
   tipAction,
   tipDecisions,
   tipShown,
@@ -29,6 +30,7 @@ const ask = (sender: ReturnType<typeof tab>, at = now) => requestTip({ elements:
 let injected: MockInstance<typeof fakeBrowser.scripting.executeScript>;
 
 beforeEach(async () => {
+  resetTipDecisions();
   await getDb().tipOffers.clear();
   injected = vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([]);
 });
@@ -49,7 +51,7 @@ describe('the card’s script reaches only a page where a card could come', () =
   it('a frame that cannot take it (closed meanwhile) is answered no, and that answer is counted', async () => {
     injected.mockRejectedValue(new Error('No tab with id: 1'));
     expect(await may(tab(1, 'srikandi.arsip.go.id'))).toBe(false);
-    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 1, offered: 0 });
     expect(await getDb().tipOffers.count()).toBe(0);
   });
 
@@ -65,9 +67,9 @@ describe('a page visit first asks whether any card could come (the page is read 
 
   it('yes while the caps allow a card: not yet an answer, the page asks with what it has', async () => {
     expect(await may()).toBe(true);
-    expect(await tipDecisions.getValue()).toEqual({ answered: 0, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 0, offered: 0 });
     expect((await ask(sender)).offer).not.toBeNull();
-    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 1 });
+    expect(tipDecisions()).toEqual({ answered: 1, offered: 1 });
   });
 
   it('no once the day’s cards are used: that is the answer, counted, and nothing is reserved', async () => {
@@ -76,7 +78,7 @@ describe('a page visit first asks whether any card could come (the page is read 
     if (!offer) throw new Error('no first card');
     await tipShown(offer.offerId, sender, now);
     expect(await may(now + 1000, tab(2, 'sirup.lkpp.go.id'))).toBe(false);
-    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 1 });
+    expect(tipDecisions()).toEqual({ answered: 2, offered: 1 });
     expect(await getDb().tipOffers.count()).toBe(1);
   });
 
@@ -89,7 +91,7 @@ describe('a page visit first asks whether any card could come (the page is read 
     await fakeBrowser.storage.managed.set({ disabledFeatures: [] });
     expect(await mayOfferCard(sender, now, null)).toBe(false);
     expect(await may()).toBe(true);
-    expect(await tipDecisions.getValue()).toEqual({ answered: 3, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 3, offered: 0 });
   });
 });
 
@@ -99,7 +101,7 @@ describe('requestTip under concurrency', () => {
     expect(replies.filter((r) => r.offer).length).toBe(1);
     expect(await getDb().tipOffers.count()).toBe(1);
     // Every answer is counted, so an end-to-end test can wait for them instead of sleeping.
-    expect(await tipDecisions.getValue()).toEqual({ answered: 3, offered: 1 });
+    expect(tipDecisions()).toEqual({ answered: 3, offered: 1 });
   });
 
   it.each([1, 2, 3])('with perDay %i and no spacing, eight tabs at once get exactly that many', async (perDay) => {
@@ -192,14 +194,14 @@ describe('which kind a page gets (cards/registry.ts, by priority)', () => {
     await fakeBrowser.storage.managed.set({ disabledFeatures: ['tips'] });
     expect(await ask(tab(1))).toEqual({ offer: null, readTopic: false });
     expect(await readPage(generic, now)).toEqual({ offer: null });
-    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 2, offered: 0 });
     expect(await getDb().tipOffers.count()).toBe(0);
   });
 
   it('an article-like page no catalog rule describes is to be read first; that answer waits for the reading', async () => {
     await dailyLessonCard.setValue(false);
     expect(await askArticle()).toEqual({ offer: null, readTopic: true });
-    expect(await tipDecisions.getValue()).toEqual({ answered: 0, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 0, offered: 0 });
   });
 
   it('today’s lesson still comes before the reading', async () => {
@@ -215,12 +217,12 @@ describe('which kind a page gets (cards/registry.ts, by priority)', () => {
     expect(reply).toMatchObject({ offer: { kind: 'tip' }, readTopic: false });
     // The reading is refused too: answered without running the reader in the tab.
     expect(await readPage(generic, now)).toEqual({ offer: null });
-    expect(await tipDecisions.getValue()).toEqual({ answered: 2, offered: 1 });
+    expect(tipDecisions()).toEqual({ answered: 2, offered: 1 });
   });
 
   it('a page the reader is not for is not read', async () => {
     expect(await readPage(tab(1, 'srikandi.arsip.go.id'), now)).toEqual({ offer: null });
-    expect(await tipDecisions.getValue()).toEqual({ answered: 1, offered: 0 });
+    expect(tipDecisions()).toEqual({ answered: 1, offered: 0 });
   });
 
   it('no reading when the caps allow no card', async () => {
