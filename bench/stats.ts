@@ -18,3 +18,37 @@ export function quantile(values: readonly number[], q: number): number {
 export function spread(values: readonly number[], unit: string, digits = 2): string {
   return `p10–p90 ${quantile(values, 0.1).toFixed(digits)}–${quantile(values, 0.9).toFixed(digits)}${unit === '×' ? '×' : ` ${unit}`}`;
 }
+
+/** A small seeded generator (mulberry32), so a resampled interval is the same for the same samples. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A percentile-bootstrap interval for the median of `values`: how far the
+ * median itself could move if the same measurement were run again
+ * (`level` 0.95 gives the range holding 95 % of the resampled medians).
+ * NaN bounds when empty.
+ * @example medianInterval([1, 2, 3, 4, 5]) // { low: 2, high: 4 } or close to it
+ */
+export function medianInterval(
+  values: readonly number[],
+  level = 0.95,
+  resamples = 2000,
+): { low: number; high: number } {
+  if (values.length === 0) return { low: Number.NaN, high: Number.NaN };
+  const random = seeded(values.length * 7919 + 17);
+  const medians: number[] = [];
+  for (let r = 0; r < resamples; r++) {
+    const sample = values.map(() => values[Math.floor(random() * values.length)] as number);
+    medians.push(median(sample));
+  }
+  return { low: quantile(medians, (1 - level) / 2), high: quantile(medians, 1 - (1 - level) / 2) };
+}

@@ -6,7 +6,11 @@ export interface MeasurementResult {
   /** The measured value, in `unit`. */
   value: number;
   unit: string;
-  pass: boolean;
+  /**
+   * Whether the goal is met; null for a row that is reported but not judged
+   * (its detail says why), printed as "INFO".
+   */
+  pass: boolean | null;
   /**
    * For a row that depends on noise (timing on a shared machine): how far its
    * samples scatter (bench/stats.ts `spread`), printed in the row. Absent for

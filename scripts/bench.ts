@@ -37,7 +37,8 @@ console.log(
   `Machine: ${cpus().length} × ${cpu}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}/${process.arch}`,
 );
 
-const rows: { name: string; goal: string; result: string; spread: string; pass: boolean; detail?: string }[] = [];
+const rows: { name: string; goal: string; result: string; spread: string; pass: boolean | null; detail?: string }[] =
+  [];
 for (const m of selected) {
   let r: MeasurementResult;
   try {
@@ -59,7 +60,10 @@ for (const m of selected) {
 }
 
 const header = ['measurement', 'goal', 'result', 'spread (noise)', ''];
-const table = [header, ...rows.map((r) => [r.name, r.goal, r.result, r.spread, r.pass ? 'PASS' : 'FAIL'])];
+const table = [
+  header,
+  ...rows.map((r) => [r.name, r.goal, r.result, r.spread, r.pass === null ? 'INFO' : r.pass ? 'PASS' : 'FAIL']),
+];
 const widths = header.map((_, i) => Math.max(...table.map((row) => (row[i] ?? '').length)));
 const line = (row: string[]) => `| ${row.map((c, i) => c.padEnd(widths[i] ?? 0)).join(' | ')} |`;
 console.log(line(header));
@@ -72,6 +76,9 @@ writeFileSync(
   resolve(root, 'bench-results/latest.json'),
   `${JSON.stringify({ at: new Date().toISOString(), cpu, rows }, null, 2)}\n`,
 );
-const failed = rows.filter((r) => !r.pass).length;
-console.log(`${rows.length - failed} passed, ${failed} failed`);
+const failed = rows.filter((r) => r.pass === false).length;
+const reported = rows.filter((r) => r.pass === null).length;
+console.log(
+  `${rows.length - failed - reported} passed, ${failed} failed${reported ? `, ${reported} reported without a goal` : ''}`,
+);
 process.exitCode = failed ? 1 : 0;
