@@ -1,3 +1,5 @@
+import { seededRandom } from '../core/quiz';
+
 /** The median of `values` (the mean of the middle two for an even count); NaN when empty. */
 export function median(values: readonly number[]): number {
   if (values.length === 0) return Number.NaN;
@@ -19,18 +21,6 @@ export function spread(values: readonly number[], unit: string, digits = 2): str
   return `p10–p90 ${quantile(values, 0.1).toFixed(digits)}–${quantile(values, 0.9).toFixed(digits)}${unit === '×' ? '×' : ` ${unit}`}`;
 }
 
-/** A small seeded generator (mulberry32), so a resampled interval is the same for the same samples. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A percentile-bootstrap interval for the median of `values`: how far the
  * median itself could move if the same measurement were run again
@@ -44,7 +34,8 @@ export function medianInterval(
   resamples = 2000,
 ): { low: number; high: number } {
   if (values.length === 0) return { low: Number.NaN, high: Number.NaN };
-  const random = seeded(values.length * 7919 + 17);
+  // Seeded (core/quiz.ts's generator), so the same samples always give the same interval.
+  const random = seededRandom(`median-interval:${values.length}`);
   const medians: number[] = [];
   for (let r = 0; r < resamples; r++) {
     const sample = values.map(() => values[Math.floor(random() * values.length)] as number);
